@@ -1,0 +1,38 @@
+"""Tree views of the grid and the federations, rooted where the user's scope begins."""
+
+import frappe
+
+from fulian_grid.permissions import scope_condition
+
+TREE_DOCTYPES = {
+	"Governance Grid": ("parent_governance_grid", "grid_name"),
+	"Women Federation": ("parent_women_federation", "federation_name"),
+}
+
+
+@frappe.whitelist()
+def get_tree_children(doctype: str, parent: str | None = None, is_root: bool = False, **filters) -> list[dict]:
+	"""Children of `parent`; without a parent, the user's top nodes: readable nodes whose own
+	parent she cannot read (the city root for a city admin, her county for a county officer)."""
+	if doctype not in TREE_DOCTYPES:
+		frappe.throw(frappe._("Not a tree of this app: {0}").format(doctype), frappe.PermissionError)
+	parent_field, title_field = TREE_DOCTYPES[doctype]
+	if parent and parent != doctype:
+		return frappe.get_list(
+			doctype,
+			filters={parent_field: parent},
+			fields=["name as value", f"{title_field} as title", "is_group as expandable"],
+			order_by="lft asc",
+		)
+	node_scope = scope_condition(doctype, table="node") or "1=1"
+	parent_scope = scope_condition(doctype, table="up") or "1=1"
+	return frappe.db.sql(
+		f"""select node.name as value, node.`{title_field}` as title, node.is_group as expandable
+		from `tab{doctype}` node
+		where {node_scope}
+			and not exists (
+				select 1 from `tab{doctype}` up where up.name = node.`{parent_field}` and {parent_scope}
+			)
+		order by node.lft""",
+		as_dict=True,
+	)

@@ -1,0 +1,58 @@
+import frappe
+
+from fulian_grid.fulian_grid.doctype.federation_executive.federation_executive import InvalidIdentityError
+from fulian_grid.tests.utils import FulianTestCase, TestCity
+
+VALID_ID = "11010519491231002X"
+
+
+class TestFederationExecutive(FulianTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.city = TestCity()
+
+	def executive(self, **values):
+		return frappe.get_doc(
+			{"doctype": "Federation Executive", "full_name": "张丽", "women_federation": self.city.federation_a,
+			 "position": "Executive Member", **values}
+		)  # fmt: skip
+
+	def test_valid_identity_is_normalized_and_grid_fetched(self):
+		doc = self.executive(
+			id_number=VALID_ID.lower(), mobile="+86 138-1234-5678",
+			posts=[{"post": "Grid Worker", "governance_grid": "TA1CG"}, {"post": "Mediator", "governance_grid": "TA1C"}],
+		).insert()  # fmt: skip
+		self.assertEqual(doc.id_number, VALID_ID)
+		self.assertEqual(doc.mobile, "13812345678")
+		self.assertEqual(str(doc.birth_date), "1949-12-31")
+		self.assertEqual(doc.governance_grid, "TA1C")
+		self.assertEqual(doc.two_way_post_count, 2)
+
+	def test_wrong_check_digit_is_refused_in_chinese_and_nothing_saved(self):
+		before = frappe.db.count("Federation Executive")
+		frappe.local.lang = "zh"
+		try:
+			with self.assertRaises(InvalidIdentityError) as caught:
+				self.executive(id_number="110105194912310021").insert()
+		finally:
+			frappe.local.lang = "en"
+		self.assertIn("校验位错误", str(caught.exception))
+		self.assertEqual(frappe.db.count("Federation Executive"), before)
+
+	def test_malformed_mobile_is_refused(self):
+		self.assertRaises(InvalidIdentityError, self.executive(mobile="1381234").insert)
+
+	def test_birth_date_must_match_id(self):
+		self.assertRaises(InvalidIdentityError, self.executive(id_number=VALID_ID, birth_date="1950-01-01").insert)
+
+	def test_reversed_term_is_refused(self):
+		self.assertRaises(frappe.ValidationError, self.executive(term_start="2026-01-01", term_end="2025-01-01").insert)
+
+	def test_identity_fields_hidden_from_executive_role(self):
+		doc = self.executive(id_number=VALID_ID, mobile="13812345678").insert()
+		frappe.set_user(self.city.dual)  # executive in TB1CG, chair in TA1CG: chair may read level 1
+		try:
+			self.assertIn(1, doc.get_permlevel_access("read"))
+		finally:
+			frappe.set_user("Administrator")

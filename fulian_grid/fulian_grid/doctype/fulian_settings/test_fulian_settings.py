@@ -1,0 +1,31 @@
+import frappe
+
+from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user
+
+
+class TestFulianSettings(FulianTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.city = TestCity()
+
+	def test_defaults(self):
+		settings = frappe.get_single("Fulian Settings")
+		self.assertEqual(settings.small_cell_threshold, 5)
+
+	def test_only_a_city_level_admin_changes_settings(self):
+		county_admin = make_user("settings_county@fulian.test")
+		assign(county_admin, "Fulian Admin", "TA")
+		frappe.set_user(county_admin)
+		try:
+			settings = frappe.get_single("Fulian Settings")
+			self.assertTrue(settings.has_permission("read"))
+			settings.small_cell_threshold = 1
+			self.assertRaises(frappe.PermissionError, settings.save)
+			frappe.set_user(self.city.city_admin)
+			settings = frappe.get_single("Fulian Settings")
+			settings.small_cell_threshold = 6
+			settings.save()
+		finally:
+			frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.get_single_value("Fulian Settings", "small_cell_threshold"), 6)

@@ -1,0 +1,18 @@
+frappe.treeview_settings["Governance Grid"] = {
+	breadcrumb: "Fulian Grid",
+	title: __("Governance Grid"),
+	get_tree_nodes: "fulian_grid.api.tree.get_tree_children",
+	fields: [
+		{ fieldtype: "Data", fieldname: "grid_name", label: __("Grid Name"), reqd: true },
+		{ fieldtype: "Data", fieldname: "grid_code", label: __("Grid Code"), reqd: true },
+		{
+			fieldtype: "Select",
+			fieldname: "level",
+			label: __("Level"),
+			options: ["City", "County", "Township", "Community", "Village", "Grid", "Micro-grid"],
+			reqd: true,
+		},
+		{ fieldtype: "Check", fieldname: "is_group", label: __("Is Group"), default: 1 },
+	],
+	ignore_fields: ["parent_governance_grid"],
+};

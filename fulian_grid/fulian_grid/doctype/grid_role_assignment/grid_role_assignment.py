@@ -1,0 +1,37 @@
+# Copyright (c) 2026, fulian_grid developers
+# License: MIT. See LICENSE
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate
+
+from fulian_grid.roles import APP_ROLES
+
+
+class GridRoleAssignment(Document):
+	def validate(self):
+		self.validate_role()
+		self.validate_dates()
+
+	def validate_role(self):
+		if self.role not in APP_ROLES:
+			frappe.throw(
+				_("Only the app's roles can be assigned per grid: {0}").format(", ".join(_(r) for r in APP_ROLES))
+			)
+
+	def validate_dates(self):
+		if self.valid_from and self.valid_to and getdate(self.valid_to) < getdate(self.valid_from):
+			frappe.throw(_("Valid To cannot be before Valid From"))
+
+	def on_update(self):
+		self.grant_role()
+
+	def grant_role(self):
+		"""The Frappe role opens the DocTypes; the assignment decides where. Removing an assignment
+		leaves the role, which then reaches no record."""
+		if not self.enabled or self.role in frappe.get_roles(self.user):
+			return
+		user = frappe.get_doc("User", self.user)
+		user.flags.ignore_permissions = True
+		user.add_roles(self.role)

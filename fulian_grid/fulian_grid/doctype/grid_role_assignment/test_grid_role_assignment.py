@@ -1,0 +1,55 @@
+import frappe
+from frappe.utils import add_days, nowdate
+
+from fulian_grid.permissions import user_ranges
+from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user
+
+
+class TestGridRoleAssignment(FulianTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.city = TestCity()
+
+	def test_role_outside_the_app_is_refused(self):
+		user = make_user("grab@fulian.test")
+		self.assertRaises(frappe.ValidationError, assign, user, "System Manager", "TA")
+		self.assertNotIn("System Manager", frappe.get_roles(user))
+
+	def test_reversed_dates_are_refused(self):
+		user = make_user("dates@fulian.test")
+		with self.assertRaises(frappe.ValidationError):
+			assign(user, "Fulian Officer", "TA", valid_from=nowdate(), valid_to=add_days(nowdate(), -1))
+
+	def test_assignment_grants_the_frappe_role(self):
+		user = make_user("newbie@fulian.test")
+		assign(user, "Fulian Grid Worker", "TA1CG")
+		self.assertIn("Fulian Grid Worker", frappe.get_roles(user))
+
+	def test_disabling_stops_the_scope_without_touching_the_user(self):
+		user = make_user("later@fulian.test")
+		assignment = assign(user, "Fulian Officer", "TB")
+		self.assertTrue(user_ranges(user, "Women Federation"))
+		assignment.enabled = 0
+		assignment.save()
+		self.assertEqual(user_ranges(user, "Women Federation"), [])
+		self.assertIn("Fulian Officer", frappe.get_roles(user))
+
+	def test_county_admin_cannot_assign_outside_her_county(self):
+		admin = make_user("county_admin@fulian.test")
+		assign(admin, "Fulian Admin", "TA")
+		frappe.set_user(admin)
+		try:
+			doc = frappe.get_doc(
+				{"doctype": "Grid Role Assignment", "user": self.city.officer_a, "role": "Fulian Officer",
+				 "governance_grid": "TB"}
+			)  # fmt: skip
+			self.assertRaises(frappe.PermissionError, doc.insert)
+			inside = frappe.get_doc(
+				{"doctype": "Grid Role Assignment", "user": self.city.officer_a, "role": "Fulian Executive",
+				 "governance_grid": "TA1"}
+			).insert()  # fmt: skip
+			self.assertTrue(inside.name)
+			self.assertNotIn("TB", {a.governance_grid for a in frappe.get_list("Grid Role Assignment", fields=["governance_grid"])})
+		finally:
+			frappe.set_user("Administrator")

@@ -1,0 +1,39 @@
+# Copyright (c) 2026, fulian_grid developers
+# License: MIT. See LICENSE
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from fulian_grid.domain.tree import GROUP_PARENT_TYPES
+
+
+class WomenGroupPlacementError(frappe.ValidationError):
+	pass
+
+
+class WomenGroup(Document):
+	def validate(self):
+		self.validate_parent_federation()
+		self.validate_grid_inside_federation()
+		self.member_count = len(self.members)
+
+	def validate_parent_federation(self):
+		federation_type = frappe.db.get_value("Women Federation", self.women_federation, "federation_type")
+		if federation_type not in GROUP_PARENT_TYPES:
+			frappe.throw(
+				_("A women's group belongs to a grid, village or exclusive-grid federation, not a {0}").format(
+					_(federation_type)
+				),
+				WomenGroupPlacementError,
+			)
+
+	def validate_grid_inside_federation(self):
+		federation_grid = frappe.db.get_value("Women Federation", self.women_federation, "governance_grid")
+		outer = frappe.db.get_value("Governance Grid", federation_grid, ["lft", "rgt"], as_dict=True)
+		inner = frappe.db.get_value("Governance Grid", self.governance_grid, ["lft", "rgt"], as_dict=True)
+		if not (outer and inner and outer.lft <= inner.lft and inner.rgt <= outer.rgt):
+			frappe.throw(
+				_("Grid {0} is outside the area of federation {1}").format(self.governance_grid, self.women_federation),
+				WomenGroupPlacementError,
+			)

@@ -1,0 +1,40 @@
+app_name = "fulian_grid"
+app_title = "Fulian Grid"
+app_publisher = "fulian_grid developers"
+app_description = "妇联网格 — Women's Federation grid-based social governance"
+app_email = "dev@fulian-grid.example"
+app_license = "mit"
+app_logo_url = "/assets/fulian_grid/images/logo.svg"
+
+export_python_type_annotations = True
+require_type_annotated_api_methods = True
+
+after_install = "fulian_grid.install.after_install"
+after_migrate = "fulian_grid.install.after_migrate"
+
+# Every DocType whose records live somewhere in the governance grid. Each carries a
+# `governance_grid` link (the tree itself is placed by its own position) and is filtered by the
+# one rule in permissions.py on every path: lists, counts, link search, exports, get, print.
+_GRID_SCOPED_DOCTYPES = (
+	"Governance Grid",
+	"Women Federation",
+	"Women Group",
+	"Federation Executive",
+)
+
+permission_query_conditions = {
+	**{doctype: "fulian_grid.permissions.query_conditions" for doctype in _GRID_SCOPED_DOCTYPES},
+	"Grid Role Assignment": "fulian_grid.permissions.assignment_query_conditions",
+}
+
+has_permission = {
+	**{doctype: "fulian_grid.permissions.has_permission" for doctype in _GRID_SCOPED_DOCTYPES},
+	"Grid Role Assignment": "fulian_grid.permissions.assignment_has_permission",
+	"Fulian Settings": "fulian_grid.permissions.settings_has_permission",
+}
+
+doc_events = {}
+
+scheduler_events = {}
+
+fixtures = []

@@ -1,0 +1,151 @@
+"""THE per-grid access rule, for every grid-scoped DocType (hooks.py lists them).
+
+A user may read or change a record only when the record's governance grid lies in the subtree of a
+grid where the user holds an active Grid Role Assignment of a role that grants that right on the
+DocType. A role's rights apply only in the subtree it was assigned for. Frappe's role permissions
+still decide *which* DocTypes and fields a role may touch; this module decides *where*.
+
+Subtrees are nested-set ranges: a record is in scope when its grid's `lft` lies in an assigned
+grid's [lft, rgt]. List queries filter by those ranges (indexed), never by long IN lists.
+"""
+
+import frappe
+from frappe.utils import nowdate
+
+from fulian_grid.domain.tree import in_ranges, merge_ranges
+
+GRID = "Governance Grid"
+SCOPE_FIELD = "governance_grid"
+# Users that see everything. System Managers administer access (assignments, the tree root) but do
+# not see grid data unless they assign themselves a role, which then leaves a record.
+UNSCOPED_USERS = ("Administrator",)
+WRITE_PTYPES = ("write", "create", "delete", "submit", "cancel", "amend")
+DENY = "1=0"
+
+
+def granting_roles(doctype: str, ptype: str) -> set[str]:
+	"""Roles whose level-0 permission on `doctype` grants `ptype` (Custom DocPerm included)."""
+	wanted = ("read", "select") if ptype in ("read", "select") else (ptype,)
+	return {
+		perm.role
+		for perm in frappe.get_meta(doctype).permissions
+		if not perm.permlevel and any(perm.get(p) for p in wanted)
+	}
+
+
+def assigned_ranges(user: str, roles) -> list[tuple[int, int]]:
+	"""Merged (lft, rgt) ranges of the grids where `user` holds an active assignment of `roles`."""
+	if not roles:
+		return []
+	assignment = frappe.qb.DocType("Grid Role Assignment")
+	grid = frappe.qb.DocType(GRID)
+	today = nowdate()
+	rows = (
+		frappe.qb.from_(assignment)
+		.join(grid)
+		.on(grid.name == assignment.governance_grid)
+		.select(grid.lft, grid.rgt)
+		.where(
+			(assignment.user == user)
+			& (assignment.enabled == 1)
+			& assignment.role.isin(list(roles))
+			& (assignment.valid_from.isnull() | (assignment.valid_from <= today))
+			& (assignment.valid_to.isnull() | (assignment.valid_to >= today))
+		)
+	).run()
+	return merge_ranges(rows)
+
+
+def user_ranges(user: str, doctype: str, ptype: str = "read") -> list[tuple[int, int]]:
+	return assigned_ranges(user, granting_roles(doctype, ptype) & set(frappe.get_roles(user)))
+
+
+def range_sql(column: str, ranges) -> str:
+	if not ranges:
+		return DENY
+	return "(" + " or ".join(f"{column} between {int(lft)} and {int(rgt)}" for lft, rgt in ranges) + ")"
+
+
+def scope_condition(doctype: str, user: str | None = None, table: str | None = None) -> str:
+	"""SQL condition restricting `doctype` rows to the user's read scope ('' = unrestricted).
+
+	`table` is the alias or quoted table name the caller's query uses for `doctype`. Script
+	reports and exports built on raw queries must add this themselves: Frappe applies it only
+	to `frappe.get_list`."""
+	user = user or frappe.session.user
+	if user in UNSCOPED_USERS:
+		return ""
+	table = table or f"`tab{doctype}`"
+	ranges = user_ranges(user, doctype, "read")
+	if doctype == GRID:
+		return range_sql(f"{table}.`lft`", ranges)
+	if not ranges:
+		return DENY
+	grids = range_sql("`scope_grid`.`lft`", ranges)
+	return f"{table}.`{SCOPE_FIELD}` in (select `scope_grid`.`name` from `tab{GRID}` `scope_grid` where {grids})"
+
+
+def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""permission_query_conditions hook: list, count, link search, report view, export."""
+	return scope_condition(doctype, user)
+
+
+def has_permission(doc, ptype: str = "read", user: str | None = None, debug: bool = False) -> bool | None:
+	"""has_permission hook: agrees with `query_conditions` for reads, and guards writes on both the
+	stored grid and the new one, so a record cannot be pulled into (or pushed out of) scope."""
+	user = user or frappe.session.user
+	if user in UNSCOPED_USERS:
+		return True
+	grids = _grids_to_check(doc, ptype)
+	if grids is None:
+		return None  # nothing to place yet: role permissions and mandatory checks decide
+	if not grids:
+		return "System Manager" in frappe.get_roles(user)  # a new root node of the tree
+	positions = dict(
+		frappe.get_all(GRID, filters={"name": ("in", list(grids))}, fields=["name", "lft"], as_list=True)
+	)
+	ranges = user_ranges(user, doc.doctype, ptype)
+	return all(in_ranges(positions[grid], ranges) for grid in grids if grid in positions)
+
+
+def _grids_to_check(doc, ptype: str) -> set[str] | None:
+	is_new = doc.is_new() if hasattr(doc, "is_new") else not doc.get("creation")
+	writing = ptype in WRITE_PTYPES
+	if doc.doctype == GRID:
+		grids = set() if is_new else {doc.name}
+		parent = doc.get("parent_governance_grid")
+		if writing and parent and (is_new or frappe.db.get_value(GRID, doc.name, "parent_governance_grid") != parent):
+			grids.add(parent)  # creating or moving a node needs rights where it lands
+		return grids
+	grids = {doc.get(SCOPE_FIELD)} - {None, ""}
+	if writing and not is_new:
+		if stored := frappe.db.get_value(doc.doctype, doc.name, SCOPE_FIELD):
+			grids.add(stored)
+	return grids or None
+
+
+def assignment_has_permission(doc, ptype: str = "read", user: str | None = None, debug: bool = False):
+	"""Grid Role Assignment: System Managers manage access everywhere; Fulian Admins within scope."""
+	user = user or frappe.session.user
+	if user in UNSCOPED_USERS or "System Manager" in frappe.get_roles(user):
+		return True
+	return has_permission(doc, ptype, user)
+
+
+def assignment_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	user = user or frappe.session.user
+	if "System Manager" in frappe.get_roles(user):
+		return ""
+	return scope_condition("Grid Role Assignment", user)
+
+
+def settings_has_permission(doc, ptype: str = "read", user: str | None = None, debug: bool = False):
+	"""Fulian Settings are city-wide: only an admin assigned at a root node may change them."""
+	user = user or frappe.session.user
+	if ptype in ("read", "select", "print") or user in UNSCOPED_USERS:
+		return None
+	if "System Manager" in frappe.get_roles(user):
+		return True
+	roots = frappe.get_all(GRID, filters={"parent_governance_grid": ("is", "not set")}, fields=["lft", "rgt"], as_list=True)
+	ranges = user_ranges(user, "Fulian Settings", ptype)
+	return any((lft, rgt) in ranges for lft, rgt in roots)

@@ -1,0 +1,29 @@
+"""The app's roles and the role profiles that bundle them (plain data, no frappe import)."""
+
+FULIAN_ADMIN = "Fulian Admin"
+FULIAN_OFFICER = "Fulian Officer"
+FULIAN_GRID_CHAIR = "Fulian Grid Chair"
+FULIAN_EXECUTIVE = "Fulian Executive"
+FULIAN_GRID_WORKER = "Fulian Grid Worker"
+FULIAN_VIEWER = "Fulian Viewer"
+
+APP_ROLES = (
+	FULIAN_ADMIN,
+	FULIAN_OFFICER,
+	FULIAN_GRID_CHAIR,
+	FULIAN_EXECUTIVE,
+	FULIAN_GRID_WORKER,
+	FULIAN_VIEWER,
+)
+
+# Roles that handle cases: they see identities in full within their scope.
+HANDLER_ROLES = (FULIAN_ADMIN, FULIAN_OFFICER, FULIAN_GRID_CHAIR)
+
+DEFAULT_ROLE_PROFILES = {
+	"Fulian City Administrator": (FULIAN_ADMIN, FULIAN_OFFICER, FULIAN_VIEWER),
+	"Fulian Federation Officer": (FULIAN_OFFICER, FULIAN_VIEWER),
+	"Fulian Grid Federation Chair": (FULIAN_GRID_CHAIR, FULIAN_EXECUTIVE),
+	"Fulian Federation Executive": (FULIAN_EXECUTIVE,),
+	"Fulian Grid Worker Profile": (FULIAN_GRID_WORKER,),
+	"Fulian Statistics Viewer": (FULIAN_VIEWER,),
+}

@@ -1,0 +1,19 @@
+"""Small glue shared by controllers: turning domain errors into translated Frappe errors."""
+
+import frappe
+from frappe import _
+
+from fulian_grid.domain import DomainError
+
+
+def throw(error: DomainError, exc: type[Exception] = frappe.ValidationError) -> None:
+	"""Show a domain rule's message in the user's language (placeholders translated too)."""
+	frappe.throw(_(error.message).format(*(_(str(arg)) for arg in error.args_)), exc, title=_("Invalid input"))
+
+
+def check(rule, *args, exc: type[Exception] = frappe.ValidationError) -> None:
+	"""Run a domain rule that raises DomainError, as a translated ValidationError."""
+	try:
+		rule(*args)
+	except DomainError as error:
+		throw(error, exc)

@@ -1,0 +1,307 @@
+"""Metadata rules for every JSON the app ships, checked without Frappe.
+
+`load_app(root)` reads the app into plain dicts; each `check_*` rule takes that model and returns
+a list of problems (strings). Tests run every rule on the real app (expecting none) and on broken
+samples (expecting the problem), so each rule is proven able to fail.
+"""
+
+import ast
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+DATA = Path(__file__).parent / "data"
+SNAKE_CASE = re.compile(r"^[a-z][a-z0-9_]*$")
+FIELDTYPES = {
+	"Autocomplete", "Attach", "Attach Image", "Barcode", "Button", "Check", "Code", "Color", "Column Break",
+	"Currency", "Data", "Date", "Datetime", "Duration", "Dynamic Link", "Float", "Fold", "Geolocation",
+	"Heading", "HTML", "HTML Editor", "Icon", "Image", "Int", "JSON", "Link", "Long Text", "Markdown Editor",
+	"Password", "Percent", "Phone", "Read Only", "Rating", "Section Break", "Select", "Signature",
+	"Small Text", "Tab Break", "Table", "Table MultiSelect", "Text", "Text Editor", "Time",
+}  # fmt: skip
+LINKING_FIELDTYPES = {"Link", "Table", "Table MultiSelect"}
+PLATFORM_ROLES = {"Administrator", "System Manager", "All", "Guest"}
+# Label-like keys of a DocType field that the desk shows (and so translates).
+FIELD_TEXT_KEYS = ("label", "description")
+
+
+def read_names(filename: str) -> set[str]:
+	lines = (DATA / filename).read_text(encoding="utf-8").splitlines()
+	return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+@dataclass
+class AppModel:
+	package: Path
+	doctypes: dict[str, dict] = field(default_factory=dict)
+	doctype_dirs: dict[str, Path] = field(default_factory=dict)
+	reports: dict[str, dict] = field(default_factory=dict)
+	workflows: dict[str, dict] = field(default_factory=dict)
+	other_records: list[dict] = field(default_factory=list)
+	roles: set[str] = field(default_factory=set)
+	role_profiles: set[str] = field(default_factory=set)
+	grid_scoped: set[str] = field(default_factory=set)
+	code_messages: set[str] = field(default_factory=set)
+	translations: dict[str, str] = field(default_factory=dict)
+
+
+def load_app(package: Path) -> AppModel:
+	"""Read the app package at `package` (the folder holding hooks.py)."""
+	app = AppModel(package=package)
+	for path in sorted(package.glob("*/doctype/*/*.json")):
+		data = json.loads(path.read_text(encoding="utf-8"))
+		if data.get("doctype") == "DocType" and path.stem == path.parent.name:
+			app.doctypes[data["name"]] = data
+			app.doctype_dirs[data["name"]] = path.parent
+	for path in sorted(package.glob("*/report/*/*.json")):
+		data = json.loads(path.read_text(encoding="utf-8"))
+		if data.get("doctype") == "Report":
+			app.reports[data["name"]] = data
+	for path in sorted(package.glob("setup/workflows/*.json")):
+		data = json.loads(path.read_text(encoding="utf-8"))
+		app.workflows[data["name"]] = data
+	for kind in ("workspace", "number_card", "dashboard_chart", "print_format"):
+		for path in sorted(package.glob(f"*/{kind}/*/*.json")):
+			app.other_records.append(json.loads(path.read_text(encoding="utf-8")))
+	roles_module = _literals(package / "roles.py")
+	app.roles = set(roles_module["APP_ROLES"])
+	app.role_profiles = set(roles_module["DEFAULT_ROLE_PROFILES"])
+	app.grid_scoped = set(_literals(package / "hooks.py")["_GRID_SCOPED_DOCTYPES"])
+	app.code_messages = code_messages(package)
+	po = package / "locale" / "zh.po"
+	if po.exists():
+		with po.open("rb") as handle:
+			app.translations = {m.id: m.string for m in read_po(handle) if m.id}
+	return app
+
+
+def _literals(path: Path) -> dict:
+	"""Module-level constants of a plain Python file, evaluated without importing it."""
+	tree = ast.parse(path.read_text(encoding="utf-8"))
+	names: dict = {}
+	for node in tree.body:
+		if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+			try:
+				names[node.targets[0].id] = ast.literal_eval(_resolve(node.value, names))
+			except ValueError:
+				continue
+	return names
+
+
+def _resolve(node, names):
+	"""Replace names already known (e.g. role constants) by their values so literal_eval works."""
+
+	class Inline(ast.NodeTransformer):
+		def visit_Name(self, name):
+			if name.id in names:
+				return ast.copy_location(ast.Constant(names[name.id]), name)
+			return name
+
+	return Inline().visit(node)
+
+
+# --- translatable text ---------------------------------------------------------------------------
+
+_PY_MARKERS = {"_", "msg", "DomainError", "_lt"}
+_JS_CALL = re.compile(r"""__\(\s*(["'`])((?:\\.|(?!\1).)*)\1""")
+
+
+def code_messages(package: Path) -> set[str]:
+	"""First string arguments of `_()`, `msg()` and `DomainError()` in Python; `__()` in JS."""
+	found: set[str] = set()
+	for path in package.rglob("*.py"):
+		for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+			if (
+				isinstance(node, ast.Call)
+				and node.args
+				and isinstance(node.args[0], ast.Constant)
+				and isinstance(node.args[0].value, str)
+				and getattr(node.func, "id", getattr(node.func, "attr", None)) in _PY_MARKERS
+			):
+				found.add(node.args[0].value)
+	for path in package.rglob("*.js"):
+		for match in _JS_CALL.finditer(path.read_text(encoding="utf-8")):
+			found.add(match.group(2))
+	return found
+
+
+def translatable_strings(app: AppModel) -> set[str]:
+	strings = set(app.roles) | set(app.role_profiles) | app.code_messages
+	for name, doctype in app.doctypes.items():
+		strings.add(name)
+		for docfield in doctype.get("fields", []):
+			strings.update(docfield[key] for key in FIELD_TEXT_KEYS if docfield.get(key))
+			if docfield.get("fieldtype") == "Select":
+				strings.update(o for o in (docfield.get("options") or "").split("\n") if o.strip())
+	for name, report in app.reports.items():
+		strings.add(name)
+	for workflow in app.workflows.values():
+		strings.update(s["state"] for s in workflow.get("states", []))
+		strings.update(t["action"] for t in workflow.get("transitions", []))
+	for record in app.other_records:
+		for key in ("label", "title"):
+			if record.get(key):
+				strings.add(record[key])
+	return {s for s in strings if s.strip()}
+
+
+# --- rules ---------------------------------------------------------------------------------------
+
+
+def check_fieldnames(app: AppModel) -> list[str]:
+	problems = []
+	for name, doctype in app.doctypes.items():
+		seen = set()
+		for docfield in doctype.get("fields", []):
+			fieldname = docfield.get("fieldname", "")
+			if not SNAKE_CASE.match(fieldname):
+				problems.append(f"{name}: fieldname {fieldname!r} is not snake_case")
+			if fieldname in seen:
+				problems.append(f"{name}: fieldname {fieldname!r} repeats")
+			seen.add(fieldname)
+		if doctype.get("field_order") and doctype["field_order"] != [f["fieldname"] for f in doctype["fields"]]:
+			problems.append(f"{name}: field_order does not match fields")
+	return problems
+
+
+def check_fieldtypes(app: AppModel) -> list[str]:
+	return [
+		f"{name}: field {f['fieldname']!r} has unknown fieldtype {f.get('fieldtype')!r}"
+		for name, doctype in app.doctypes.items()
+		for f in doctype.get("fields", [])
+		if f.get("fieldtype") not in FIELDTYPES
+	]
+
+
+def check_link_targets(app: AppModel) -> list[str]:
+	known = set(app.doctypes) | read_names("frappe_doctypes.txt")
+	problems = []
+	for name, doctype in app.doctypes.items():
+		for f in doctype.get("fields", []):
+			if f.get("fieldtype") in LINKING_FIELDTYPES and f.get("options") not in known:
+				problems.append(f"{name}: {f['fieldname']} links to unknown DocType {f.get('options')!r}")
+			if f.get("fieldtype") in ("Table", "Table MultiSelect") and f.get("options") in app.doctypes:
+				if not app.doctypes[f["options"]].get("istable"):
+					problems.append(f"{name}: {f['fieldname']} uses {f['options']!r}, which is not a child table")
+	return problems
+
+
+def check_selects(app: AppModel) -> list[str]:
+	return [
+		f"{name}: Select field {f['fieldname']!r} has no options"
+		for name, doctype in app.doctypes.items()
+		for f in doctype.get("fields", [])
+		if f.get("fieldtype") == "Select" and not (f.get("options") or "").strip()
+	]
+
+
+def check_permissions(app: AppModel) -> list[str]:
+	allowed = app.roles | PLATFORM_ROLES
+	problems = []
+	for name, doctype in app.doctypes.items():
+		if doctype.get("istable"):
+			continue
+		perms = doctype.get("permissions", [])
+		if not perms:
+			problems.append(f"{name}: has no permission rows")
+		problems.extend(
+			f"{name}: permission names unknown role {p.get('role')!r}" for p in perms if p.get("role") not in allowed
+		)
+	return problems
+
+
+def check_name_clashes(app: AppModel) -> list[str]:
+	taken = read_names("frappe_doctypes.txt") | read_names("erpnext_doctypes.txt")
+	return [f"{name}: clashes with a Frappe or ERPNext DocType" for name in app.doctypes if name in taken]
+
+
+def check_workflows(app: AppModel) -> list[str]:
+	allowed_roles = app.roles | PLATFORM_ROLES
+	problems = []
+	for name, workflow in app.workflows.items():
+		if workflow.get("document_type") not in app.doctypes:
+			problems.append(f"workflow {name}: unknown document type {workflow.get('document_type')!r}")
+		states = {s["state"]: int(s.get("doc_status", 0)) for s in workflow.get("states", [])}
+		for state in workflow.get("states", []):
+			if state.get("allow_edit") not in allowed_roles:
+				problems.append(f"workflow {name}: state {state['state']!r} names unknown role {state.get('allow_edit')!r}")
+		for t in workflow.get("transitions", []):
+			label = f"{t.get('state')} -[{t.get('action')}]-> {t.get('next_state')}"
+			for end in ("state", "next_state"):
+				if t.get(end) not in states:
+					problems.append(f"workflow {name}: transition {label} names missing state {t.get(end)!r}")
+			if t.get("allowed") not in allowed_roles:
+				problems.append(f"workflow {name}: transition {label} names unknown role {t.get('allowed')!r}")
+			if t.get("state") in states and t.get("next_state") in states:
+				before, after = states[t["state"]], states[t["next_state"]]
+				if after < before or (before, after) == (0, 2) or before == 2 and after != 2:
+					problems.append(f"workflow {name}: transition {label} moves docstatus {before} -> {after}")
+	return problems
+
+
+def check_reports(app: AppModel) -> list[str]:
+	allowed_roles = app.roles | PLATFORM_ROLES
+	known = set(app.doctypes) | read_names("frappe_doctypes.txt")
+	problems = []
+	for name, report in app.reports.items():
+		if report.get("ref_doctype") not in known:
+			problems.append(f"report {name}: unknown ref_doctype {report.get('ref_doctype')!r}")
+		if not report.get("roles"):
+			problems.append(f"report {name}: has no roles")
+		problems.extend(
+			f"report {name}: names unknown role {r.get('role')!r}"
+			for r in report.get("roles", [])
+			if r.get("role") not in allowed_roles
+		)
+	return problems
+
+
+def check_translations(app: AppModel) -> list[str]:
+	return sorted(
+		f"no zh translation for {text!r}" for text in translatable_strings(app) if not app.translations.get(text)
+	)
+
+
+def check_test_modules(app: AppModel) -> list[str]:
+	problems = []
+	for name, folder in app.doctype_dirs.items():
+		if app.doctypes[name].get("istable"):
+			continue
+		if not (folder / f"test_{folder.name}.py").exists():
+			problems.append(f"{name}: has no test module test_{folder.name}.py")
+	return problems
+
+
+def check_grid_scope(app: AppModel) -> list[str]:
+	"""Every DocType carrying a governance_grid link is listed as grid-scoped in hooks.py, and back."""
+	carrying = {
+		name
+		for name, d in app.doctypes.items()
+		if not d.get("istable") and any(f["fieldname"] == "governance_grid" for f in d.get("fields", []))
+	} | {"Governance Grid"}
+	carrying.discard("Grid Role Assignment")  # scoped by its own rule in permissions.py
+	problems = [f"{name}: has governance_grid but is not in _GRID_SCOPED_DOCTYPES" for name in carrying - app.grid_scoped]
+	problems += [f"{name}: listed as grid-scoped but has no governance_grid" for name in app.grid_scoped - carrying]
+	return problems
+
+
+RULES = (
+	check_fieldnames,
+	check_fieldtypes,
+	check_link_targets,
+	check_selects,
+	check_permissions,
+	check_name_clashes,
+	check_workflows,
+	check_reports,
+	check_translations,
+	check_test_modules,
+	check_grid_scope,
+)
+
+
+def all_problems(app: AppModel) -> list[str]:
+	return [problem for rule in RULES for problem in rule(app)]
