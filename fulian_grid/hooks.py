@@ -33,6 +33,10 @@ has_permission = {
 	"Fulian Settings": "fulian_grid.permissions.settings_has_permission",
 }
 
+override_whitelisted_methods = {
+	"frappe.client.get_count": "fulian_grid.api.platform.get_count",
+}
+
 doc_events = {}
 
 scheduler_events = {}

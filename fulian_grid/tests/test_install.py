@@ -29,8 +29,13 @@ class TestInstall(FulianTestCase):
 		profile = frappe.get_doc("Role Profile", "Fulian Federation Executive")
 		profile.append("roles", {"role": "Fulian Viewer"})
 		profile.save()
-		before = schema_fingerprint()
-		after_migrate()
-		self.assertEqual(schema_fingerprint(), before)
-		roles = {row.role for row in frappe.get_doc("Role Profile", "Fulian Federation Executive").roles}
-		self.assertIn("Fulian Viewer", roles)
+		try:
+			before = schema_fingerprint()
+			after_migrate()
+			self.assertEqual(schema_fingerprint(), before)
+			roles = {row.role for row in frappe.get_doc("Role Profile", "Fulian Federation Executive").roles}
+			self.assertIn("Fulian Viewer", roles)
+		finally:
+			profile.reload()
+			profile.roles = [row for row in profile.roles if row.role != "Fulian Viewer"]
+			profile.save()
