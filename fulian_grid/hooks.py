@@ -37,6 +37,10 @@ override_whitelisted_methods = {
 	"frappe.client.get_count": "fulian_grid.api.platform.get_count",
 }
 
+jinja = {
+	"methods": ["fulian_grid.api.org_chart.org_chart_rows"],
+}
+
 doc_events = {}
 
 scheduler_events = {}

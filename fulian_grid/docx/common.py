@@ -1,0 +1,83 @@
+"""Shared layout of the app's Word documents: A4, Chinese fonts, brand header, form tables.
+
+Builders take plain data (already permission-filtered and masked by the caller) and never touch
+the database, so they are tested without Frappe."""
+
+import io
+from collections.abc import Iterable, Sequence
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+BODY_FONT = "宋体"
+TITLE_FONT = "黑体"
+
+
+def _set_font(run, name: str, size: float | None = None, bold: bool | None = None):
+	run.font.name = name
+	run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
+	if size:
+		run.font.size = Pt(size)
+	if bold is not None:
+		run.bold = bold
+
+
+def new_document(title: str, brand: str | None = None, landscape: bool = False, meta: Iterable[str] = ()):
+	"""A document with the brand line (when set), the form's title and its heading lines."""
+	document = Document()
+	section = document.sections[0]
+	section.page_width, section.page_height = Cm(21), Cm(29.7)
+	if landscape:
+		section.orientation = WD_ORIENT.LANDSCAPE
+		section.page_width, section.page_height = section.page_height, section.page_width
+	for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+		setattr(section, margin, Cm(2))
+	style = document.styles["Normal"]
+	style.font.name = BODY_FONT
+	style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
+	style.font.size = Pt(10.5)
+	if brand:
+		header = section.header.paragraphs[0]
+		header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+		_set_font(header.add_run(brand), BODY_FONT, 9)
+	heading = document.add_paragraph()
+	heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+	_set_font(heading.add_run(title), TITLE_FONT, 16, bold=True)
+	for line in meta:
+		_set_font(document.add_paragraph().add_run(line), BODY_FONT, 10.5)
+	return document
+
+
+def add_table(document, headers: Sequence[str], rows: Iterable[Sequence], widths_cm: Sequence[float] | None = None):
+	"""A bordered form table: bold header row, then one row per item (values shown as text)."""
+	table = document.add_table(rows=1, cols=len(headers))
+	table.style = "Table Grid"
+	table.alignment = WD_TABLE_ALIGNMENT.CENTER
+	for cell, text in zip(table.rows[0].cells, headers, strict=True):
+		cell.text = ""
+		_set_font(cell.paragraphs[0].add_run(text), BODY_FONT, 10.5, bold=True)
+	for row in rows:
+		cells = table.add_row().cells
+		for cell, value in zip(cells, row, strict=True):
+			cell.text = "" if value is None else str(value)
+	if widths_cm:
+		for row in table.rows:
+			for cell, width in zip(row.cells, widths_cm, strict=True):
+				cell.width = Cm(width)
+	return table
+
+
+def add_signature_lines(document, labels: Sequence[str]):
+	"""The form's closing line, e.g. 排查人：____ 日期：____."""
+	document.add_paragraph()
+	document.add_paragraph("　　".join(f"{label}：＿＿＿＿＿＿" for label in labels))
+
+
+def to_bytes(document) -> bytes:
+	buffer = io.BytesIO()
+	document.save(buffer)
+	return buffer.getvalue()
