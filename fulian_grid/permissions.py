@@ -82,7 +82,9 @@ def scope_condition(doctype: str, user: str | None = None, table: str | None = N
 	if not ranges:
 		return DENY
 	grids = range_sql("`scope_grid`.`lft`", ranges)
-	return f"{table}.`{SCOPE_FIELD}` in (select `scope_grid`.`name` from `tab{GRID}` `scope_grid` where {grids})"
+	return (
+		f"{table}.`{SCOPE_FIELD}` in (select `scope_grid`.`name` from `tab{GRID}` `scope_grid` where {grids})"
+	)
 
 
 def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
@@ -114,7 +116,11 @@ def _grids_to_check(doc, ptype: str) -> set[str] | None:
 	if doc.doctype == GRID:
 		grids = set() if is_new else {doc.name}
 		parent = doc.get("parent_governance_grid")
-		if writing and parent and (is_new or frappe.db.get_value(GRID, doc.name, "parent_governance_grid") != parent):
+		if (
+			writing
+			and parent
+			and (is_new or frappe.db.get_value(GRID, doc.name, "parent_governance_grid") != parent)
+		):
 			grids.add(parent)  # creating or moving a node needs rights where it lands
 		return grids
 	grids = {doc.get(SCOPE_FIELD)} - {None, ""}
@@ -146,6 +152,8 @@ def settings_has_permission(doc, ptype: str = "read", user: str | None = None, d
 		return None
 	if "System Manager" in frappe.get_roles(user):
 		return True
-	roots = frappe.get_all(GRID, filters={"parent_governance_grid": ("is", "not set")}, fields=["lft", "rgt"], as_list=True)
+	roots = frappe.get_all(
+		GRID, filters={"parent_governance_grid": ("is", "not set")}, fields=["lft", "rgt"], as_list=True
+	)
 	ranges = user_ranges(user, "Fulian Settings", ptype)
 	return any((lft, rgt) in ranges for lft, rgt in roots)

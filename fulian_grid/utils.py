@@ -8,7 +8,9 @@ from fulian_grid.domain import DomainError
 
 def throw(error: DomainError, exc: type[Exception] = frappe.ValidationError) -> None:
 	"""Show a domain rule's message in the user's language (placeholders translated too)."""
-	frappe.throw(_(error.message).format(*(_(str(arg)) for arg in error.args_)), exc, title=_("Invalid input"))
+	frappe.throw(
+		_(error.message).format(*(_(str(arg)) for arg in error.args_)), exc, title=_("Invalid input")
+	)
 
 
 def check(rule, *args, exc: type[Exception] = frappe.ValidationError) -> None:

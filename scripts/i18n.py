@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Keep fulian_grid/locale in step with the app (needs only babel; no Frappe).
 
-	python scripts/i18n.py          # rewrite main.pot, add new msgids to zh.po, list untranslated
-	python scripts/i18n.py --check  # exit 1 if any translatable text lacks a zh translation
+python scripts/i18n.py          # rewrite main.pot, add new msgids to zh.po, list untranslated
+python scripts/i18n.py --check  # exit 1 if any translatable text lacks a zh translation
 """
 
 import sys

@@ -136,8 +136,7 @@ def translatable_strings(app: AppModel) -> set[str]:
 			strings.update(docfield[key] for key in FIELD_TEXT_KEYS if docfield.get(key))
 			if docfield.get("fieldtype") == "Select":
 				strings.update(o for o in (docfield.get("options") or "").split("\n") if o.strip())
-	for name, report in app.reports.items():
-		strings.add(name)
+	strings.update(app.reports)
 	for workflow in app.workflows.values():
 		strings.update(s["state"] for s in workflow.get("states", []))
 		strings.update(t["action"] for t in workflow.get("transitions", []))
@@ -162,7 +161,9 @@ def check_fieldnames(app: AppModel) -> list[str]:
 			if fieldname in seen:
 				problems.append(f"{name}: fieldname {fieldname!r} repeats")
 			seen.add(fieldname)
-		if doctype.get("field_order") and doctype["field_order"] != [f["fieldname"] for f in doctype["fields"]]:
+		if doctype.get("field_order") and doctype["field_order"] != [
+			f["fieldname"] for f in doctype["fields"]
+		]:
 			problems.append(f"{name}: field_order does not match fields")
 	return problems
 
@@ -185,7 +186,9 @@ def check_link_targets(app: AppModel) -> list[str]:
 				problems.append(f"{name}: {f['fieldname']} links to unknown DocType {f.get('options')!r}")
 			if f.get("fieldtype") in ("Table", "Table MultiSelect") and f.get("options") in app.doctypes:
 				if not app.doctypes[f["options"]].get("istable"):
-					problems.append(f"{name}: {f['fieldname']} uses {f['options']!r}, which is not a child table")
+					problems.append(
+						f"{name}: {f['fieldname']} uses {f['options']!r}, which is not a child table"
+					)
 	return problems
 
 
@@ -208,7 +211,9 @@ def check_permissions(app: AppModel) -> list[str]:
 		if not perms:
 			problems.append(f"{name}: has no permission rows")
 		problems.extend(
-			f"{name}: permission names unknown role {p.get('role')!r}" for p in perms if p.get("role") not in allowed
+			f"{name}: permission names unknown role {p.get('role')!r}"
+			for p in perms
+			if p.get("role") not in allowed
 		)
 	return problems
 
@@ -227,18 +232,24 @@ def check_workflows(app: AppModel) -> list[str]:
 		states = {s["state"]: int(s.get("doc_status", 0)) for s in workflow.get("states", [])}
 		for state in workflow.get("states", []):
 			if state.get("allow_edit") not in allowed_roles:
-				problems.append(f"workflow {name}: state {state['state']!r} names unknown role {state.get('allow_edit')!r}")
+				problems.append(
+					f"workflow {name}: state {state['state']!r} names unknown role {state.get('allow_edit')!r}"
+				)
 		for t in workflow.get("transitions", []):
 			label = f"{t.get('state')} -[{t.get('action')}]-> {t.get('next_state')}"
 			for end in ("state", "next_state"):
 				if t.get(end) not in states:
 					problems.append(f"workflow {name}: transition {label} names missing state {t.get(end)!r}")
 			if t.get("allowed") not in allowed_roles:
-				problems.append(f"workflow {name}: transition {label} names unknown role {t.get('allowed')!r}")
+				problems.append(
+					f"workflow {name}: transition {label} names unknown role {t.get('allowed')!r}"
+				)
 			if t.get("state") in states and t.get("next_state") in states:
 				before, after = states[t["state"]], states[t["next_state"]]
 				if after < before or (before, after) == (0, 2) or before == 2 and after != 2:
-					problems.append(f"workflow {name}: transition {label} moves docstatus {before} -> {after}")
+					problems.append(
+						f"workflow {name}: transition {label} moves docstatus {before} -> {after}"
+					)
 	return problems
 
 
@@ -261,7 +272,9 @@ def check_reports(app: AppModel) -> list[str]:
 
 def check_translations(app: AppModel) -> list[str]:
 	return sorted(
-		f"no zh translation for {text!r}" for text in translatable_strings(app) if not app.translations.get(text)
+		f"no zh translation for {text!r}"
+		for text in translatable_strings(app)
+		if not app.translations.get(text)
 	)
 
 
@@ -283,8 +296,13 @@ def check_grid_scope(app: AppModel) -> list[str]:
 		if not d.get("istable") and any(f["fieldname"] == "governance_grid" for f in d.get("fields", []))
 	} | {"Governance Grid"}
 	carrying.discard("Grid Role Assignment")  # scoped by its own rule in permissions.py
-	problems = [f"{name}: has governance_grid but is not in _GRID_SCOPED_DOCTYPES" for name in carrying - app.grid_scoped]
-	problems += [f"{name}: listed as grid-scoped but has no governance_grid" for name in app.grid_scoped - carrying]
+	problems = [
+		f"{name}: has governance_grid but is not in _GRID_SCOPED_DOCTYPES"
+		for name in carrying - app.grid_scoped
+	]
+	problems += [
+		f"{name}: listed as grid-scoped but has no governance_grid" for name in app.grid_scoped - carrying
+	]
 	return problems
 
 

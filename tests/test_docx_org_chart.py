@@ -29,7 +29,16 @@ def test_org_chart_reads_back_as_the_appendix_b_form():
 	assert document.sections[0].header.paragraphs[0].text == "贴心娘家人"
 	table = document.tables[0]
 	assert tuple(c.text for c in table.rows[0].cells) == HEADERS
-	assert [c.text for c in table.rows[3].cells] == ["第3级", "　　盛园社区网格妇联", "网格妇联", "盛园社区", "社区", "4", "9", "6"]
+	assert [c.text for c in table.rows[3].cells] == [
+		"第3级",
+		"　　盛园社区网格妇联",
+		"网格妇联",
+		"盛园社区",
+		"社区",
+		"4",
+		"9",
+		"6",
+	]
 	assert [c.text for c in table.rows[-1].cells][-3:] == ["4", "17", "9"]
 	assert len(table.rows) == 1 + len(NODES) + 1
 

@@ -26,7 +26,14 @@ def test_valid_number_passes_and_lowercase_x_is_accepted():
 
 @pytest.mark.parametrize(
 	"value",
-	["110105194912310021", "11010519491231002", "1101051949123100211", "11010519491331002X", "A1010519491231002X", ""],
+	[
+		"110105194912310021",
+		"11010519491231002",
+		"1101051949123100211",
+		"11010519491331002X",
+		"A1010519491231002X",
+		"",
+	],
 )
 def test_invalid_numbers_are_refused(value):
 	assert id_number_error(value) is not None

@@ -46,7 +46,9 @@ def test_repeated_or_badly_named_fieldname_is_caught(broken):
 
 def test_unknown_fieldtype_is_caught(broken):
 	_doctype(broken)["fields"][0]["fieldtype"] = "Textarea"
-	assert metacheck.check_fieldtypes(broken) == ["Women Group: field 'group_name' has unknown fieldtype 'Textarea'"]
+	assert metacheck.check_fieldtypes(broken) == [
+		"Women Group: field 'group_name' has unknown fieldtype 'Textarea'"
+	]
 
 
 def test_unknown_link_target_is_caught(broken):

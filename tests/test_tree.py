@@ -20,7 +20,13 @@ def test_levels_go_deeper(parent, child):
 
 @pytest.mark.parametrize(
 	"parent,child",
-	[("Grid", "Township"), ("County", "County"), ("Community", "Village"), ("Micro-grid", "Micro-grid"), ("City", "Planet")],
+	[
+		("Grid", "Township"),
+		("County", "County"),
+		("Community", "Village"),
+		("Micro-grid", "Micro-grid"),
+		("City", "Planet"),
+	],
 )
 def test_level_inversions_are_refused(parent, child):
 	with pytest.raises(DomainError):

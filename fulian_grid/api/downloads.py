@@ -7,7 +7,14 @@ from frappe.translate import get_all_translations
 from fulian_grid.docx.common import to_bytes
 
 
-def send_docx(document, filename: str, doctype: str, name: str | None = None, report_name: str | None = None, filters=None):
+def send_docx(
+	document,
+	filename: str,
+	doctype: str,
+	name: str | None = None,
+	report_name: str | None = None,
+	filters=None,
+):
 	make_access_log(
 		doctype=doctype,
 		document=name,

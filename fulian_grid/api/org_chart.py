@@ -7,7 +7,7 @@ from frappe.utils import nowdate
 
 from fulian_grid.api.downloads import in_chinese, send_docx
 from fulian_grid.docx.org_chart import build_org_chart
-from fulian_grid.domain.tree import LEVEL_DEPTH, FEDERATION_PLACEMENT
+from fulian_grid.domain.tree import FEDERATION_PLACEMENT, LEVEL_DEPTH
 
 
 def org_chart_rows(federation: str) -> list[dict]:
@@ -24,7 +24,9 @@ def org_chart_rows(federation: str) -> list[dict]:
 	names = [f.name for f in federations]
 	groups = defaultdict(int)
 	for row in frappe.get_list(
-		"Women Group", filters={"women_federation": ("in", names), "status": "Active"}, fields=["women_federation"]
+		"Women Group",
+		filters={"women_federation": ("in", names), "status": "Active"},
+		fields=["women_federation"],
 	):
 		groups[row.women_federation] += 1
 	executives, two_way = defaultdict(int), defaultdict(int)

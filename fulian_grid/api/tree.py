@@ -11,7 +11,9 @@ TREE_DOCTYPES = {
 
 
 @frappe.whitelist()
-def get_tree_children(doctype: str, parent: str | None = None, is_root: bool = False, **filters) -> list[dict]:
+def get_tree_children(
+	doctype: str, parent: str | None = None, is_root: bool = False, **filters
+) -> list[dict]:
 	"""Children of `parent`; without a parent, the user's top nodes: readable nodes whose own
 	parent she cannot read (the city root for a city admin, her county for a county officer)."""
 	if doctype not in TREE_DOCTYPES:

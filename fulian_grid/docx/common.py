@@ -52,7 +52,9 @@ def new_document(title: str, brand: str | None = None, landscape: bool = False, 
 	return document
 
 
-def add_table(document, headers: Sequence[str], rows: Iterable[Sequence], widths_cm: Sequence[float] | None = None):
+def add_table(
+	document, headers: Sequence[str], rows: Iterable[Sequence], widths_cm: Sequence[float] | None = None
+):
 	"""A bordered form table: bold header row, then one row per item (values shown as text)."""
 	table = document.add_table(rows=1, cols=len(headers))
 	table.style = "Table Grid"

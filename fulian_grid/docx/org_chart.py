@@ -26,7 +26,14 @@ def build_org_chart(nodes, labels: dict[str, str], brand: str | None = None, pri
 		)
 		for node in nodes
 	]
-	totals = ("合计", f"{len(nodes)} 个组织", "", "", "", *(sum(n[k] for n in nodes) for k in ("groups", "executives", "two_way")))
+	totals = (
+		"合计",
+		f"{len(nodes)} 个组织",
+		"",
+		"",
+		"",
+		*(sum(n[k] for n in nodes) for k in ("groups", "executives", "two_way")),
+	)
 	add_table(document, HEADERS, [*rows, totals], widths_cm=(1.6, 5.0, 2.4, 2.8, 1.6, 1.4, 1.2, 1.6))
 	add_signature_lines(document, ("填表人", "审核人"))
 	return document

@@ -39,7 +39,9 @@ def check_child_level(parent_level: str | None, child_level: str) -> None:
 	if parent_level in LEAF_LEVELS:
 		raise DomainError("A {0} is the lowest level and cannot have children", parent_level)
 	if LEVEL_DEPTH[child_level] <= LEVEL_DEPTH[parent_level]:
-		raise DomainError("A {0} cannot be placed under a {1}: levels only go deeper", child_level, parent_level)
+		raise DomainError(
+			"A {0} cannot be placed under a {1}: levels only go deeper", child_level, parent_level
+		)
 
 
 def check_federation_placement(federation_type: str, grid_level: str, grid_kind: str | None) -> None:

@@ -79,8 +79,12 @@ class TestCity:
 			make_grid(f"{c}1CGM", f"{county}微网格", "Micro-grid", f"{c}1CG", households=30)
 			fed = make_federation(f"{county}社区网格妇联", "Grid Federation", f"{c}1C")
 			self.__dict__[f"federation_{county.lower()}"] = fed.name
-		make_grid("O'Brien-1", "O'Brien 网格", "Grid", "TA1", kind="Exclusive Grid", exclusive_host="Enterprise")
-		self.federation_obrien = make_federation("O'Brien 专属网格妇联", "Exclusive-grid Federation", "O'Brien-1").name
+		make_grid(
+			"O'Brien-1", "O'Brien 网格", "Grid", "TA1", kind="Exclusive Grid", exclusive_host="Enterprise"
+		)
+		self.federation_obrien = make_federation(
+			"O'Brien 专属网格妇联", "Exclusive-grid Federation", "O'Brien-1"
+		).name
 
 		self.officer_a = make_user("officer_a@fulian.test")
 		assign(self.officer_a, "Fulian Officer", "TA")
@@ -92,7 +96,13 @@ class TestCity:
 		assign(self.dual, "Fulian Grid Chair", "TA1CG")
 		assign(self.dual, "Fulian Executive", "TB1CG")
 		self.expired = make_user("expired@fulian.test", roles=("Fulian Officer",))
-		assign(self.expired, "Fulian Officer", "TA", valid_from=add_days(nowdate(), -30), valid_to=add_days(nowdate(), -1))
+		assign(
+			self.expired,
+			"Fulian Officer",
+			"TA",
+			valid_from=add_days(nowdate(), -30),
+			valid_to=add_days(nowdate(), -1),
+		)
 		self.disabled = make_user("disabled@fulian.test", roles=("Fulian Officer",))
 		assign(self.disabled, "Fulian Officer", "TA", enabled=0)
 		self.stranger = make_user("stranger@fulian.test", roles=("Fulian Officer",))

@@ -43,7 +43,9 @@ class TestGridScope(FulianTestCase):
 
 	def test_get_of_sibling_record_is_refused(self):
 		frappe.set_user(self.city.officer_a)
-		self.assertRaises(frappe.PermissionError, frappe.client.get, "Women Federation", self.city.federation_b)
+		self.assertRaises(
+			frappe.PermissionError, frappe.client.get, "Women Federation", self.city.federation_b
+		)
 		self.assertTrue(frappe.get_doc("Women Federation", self.city.federation_a).has_permission("read"))
 
 	def test_get_value_and_get_count_see_nothing_of_sibling(self):
@@ -96,7 +98,9 @@ class TestGridScope(FulianTestCase):
 	def test_number_card_counts_within_scope(self):
 		from frappe.desk.doctype.number_card.number_card import get_result
 
-		card = frappe._dict(type="Document Type", document_type="Women Federation", function="Count", filters_json="[]")
+		card = frappe._dict(
+			type="Document Type", document_type="Women Federation", function="Count", filters_json="[]"
+		)
 		frappe.set_user(self.city.officer_a)
 		in_a = get_result(card, [])
 		frappe.set_user(self.city.city_admin)
@@ -145,5 +149,10 @@ class TestGridScope(FulianTestCase):
 
 	def make_group(self, name, federation, grid):
 		return frappe.get_doc(
-			{"doctype": "Women Group", "group_name": name, "women_federation": federation, "governance_grid": grid}
+			{
+				"doctype": "Women Group",
+				"group_name": name,
+				"women_federation": federation,
+				"governance_grid": grid,
+			}
 		).insert()

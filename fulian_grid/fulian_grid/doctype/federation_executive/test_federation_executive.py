@@ -44,10 +44,14 @@ class TestFederationExecutive(FulianTestCase):
 		self.assertRaises(InvalidIdentityError, self.executive(mobile="1381234").insert)
 
 	def test_birth_date_must_match_id(self):
-		self.assertRaises(InvalidIdentityError, self.executive(id_number=VALID_ID, birth_date="1950-01-01").insert)
+		self.assertRaises(
+			InvalidIdentityError, self.executive(id_number=VALID_ID, birth_date="1950-01-01").insert
+		)
 
 	def test_reversed_term_is_refused(self):
-		self.assertRaises(frappe.ValidationError, self.executive(term_start="2026-01-01", term_end="2025-01-01").insert)
+		self.assertRaises(
+			frappe.ValidationError, self.executive(term_start="2026-01-01", term_end="2025-01-01").insert
+		)
 
 	def test_identity_fields_hidden_from_executive_role(self):
 		doc = self.executive(id_number=VALID_ID, mobile="13812345678").insert()

@@ -2,7 +2,6 @@
 # License: MIT. See LICENSE
 
 import frappe
-from frappe import _
 from frappe.utils.nestedset import NestedSet
 
 from fulian_grid.domain.tree import LEAF_LEVELS, check_child_level
@@ -45,4 +44,3 @@ class GovernanceGrid(NestedSet):
 
 	def on_trash(self):
 		super().on_trash(allow_root_deletion=True)
-

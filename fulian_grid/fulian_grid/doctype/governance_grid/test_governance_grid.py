@@ -45,12 +45,16 @@ class TestGovernanceGrid(FulianTestCase):
 		self.assertTrue(frappe.db.exists("Governance Grid", "TA1C"))
 
 	def test_kind_is_cleared_above_grid_level(self):
-		community = make_grid("TA1D", "另一社区", "Community", "TA1", kind="Exclusive Grid", exclusive_host="School")
+		community = make_grid(
+			"TA1D", "另一社区", "Community", "TA1", kind="Exclusive Grid", exclusive_host="School"
+		)
 		self.assertIsNone(community.grid_kind)
 		self.assertIsNone(community.exclusive_host)
 
 	def test_lft_and_rgt_are_indexed(self):
-		indexed = {row.Column_name for row in frappe.db.sql("show index from `tabGovernance Grid`", as_dict=True)}
+		indexed = {
+			row.Column_name for row in frappe.db.sql("show index from `tabGovernance Grid`", as_dict=True)
+		}
 		self.assertTrue({"lft", "rgt"} <= indexed)
 
 	def test_error_is_shown_in_chinese(self):

@@ -17,7 +17,9 @@ class GridRoleAssignment(Document):
 	def validate_role(self):
 		if self.role not in APP_ROLES:
 			frappe.throw(
-				_("Only the app's roles can be assigned per grid: {0}").format(", ".join(_(r) for r in APP_ROLES))
+				_("Only the app's roles can be assigned per grid: {0}").format(
+					", ".join(_(r) for r in APP_ROLES)
+				)
 			)
 
 	def validate_dates(self):

@@ -50,6 +50,12 @@ class TestGridRoleAssignment(FulianTestCase):
 				 "governance_grid": "TA1"}
 			).insert()  # fmt: skip
 			self.assertTrue(inside.name)
-			self.assertNotIn("TB", {a.governance_grid for a in frappe.get_list("Grid Role Assignment", fields=["governance_grid"])})
+			self.assertNotIn(
+				"TB",
+				{
+					a.governance_grid
+					for a in frappe.get_list("Grid Role Assignment", fields=["governance_grid"])
+				},
+			)
 		finally:
 			frappe.set_user("Administrator")

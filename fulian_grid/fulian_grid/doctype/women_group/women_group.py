@@ -22,9 +22,9 @@ class WomenGroup(Document):
 		federation_type = frappe.db.get_value("Women Federation", self.women_federation, "federation_type")
 		if federation_type not in GROUP_PARENT_TYPES:
 			frappe.throw(
-				_("A women's group belongs to a grid, village or exclusive-grid federation, not a {0}").format(
-					_(federation_type)
-				),
+				_(
+					"A women's group belongs to a grid, village or exclusive-grid federation, not a {0}"
+				).format(_(federation_type)),
 				WomenGroupPlacementError,
 			)
 
@@ -34,6 +34,8 @@ class WomenGroup(Document):
 		inner = frappe.db.get_value("Governance Grid", self.governance_grid, ["lft", "rgt"], as_dict=True)
 		if not (outer and inner and outer.lft <= inner.lft and inner.rgt <= outer.rgt):
 			frappe.throw(
-				_("Grid {0} is outside the area of federation {1}").format(self.governance_grid, self.women_federation),
+				_("Grid {0} is outside the area of federation {1}").format(
+					self.governance_grid, self.women_federation
+				),
 				WomenGroupPlacementError,
 			)
