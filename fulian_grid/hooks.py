@@ -20,6 +20,8 @@ _GRID_SCOPED_DOCTYPES = (
 	"Women Federation",
 	"Women Group",
 	"Federation Executive",
+	"Screening Ledger",
+	"Home Visit",
 )
 
 permission_query_conditions = {

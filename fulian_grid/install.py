@@ -12,6 +12,7 @@ from fulian_grid.roles import APP_ROLES, DEFAULT_ROLE_PROFILES
 def after_install():
 	ensure_roles()
 	ensure_role_profiles()
+	add_default_key_group_categories()
 	compile_translations()
 
 
@@ -36,6 +37,32 @@ def ensure_role_profiles():
 		frappe.get_doc(
 			{"doctype": "Role Profile", "role_profile": profile, "roles": [{"role": role} for role in roles]}
 		).insert(ignore_permissions=True)
+
+
+# Defaults only: federations edit, disable or delete them; migrate never brings them back.
+DEFAULT_KEY_GROUP_CATEGORIES = (
+	("Women in Difficulty", "Key Women Group", "Medium"),
+	("Left-behind Women", "Key Women Group", "Medium"),
+	("Single Mothers", "Key Women Group", "Medium"),
+	("Women with Disabilities", "Key Women Group", "Medium"),
+	("Left-behind Children", "Key Children Group", "Medium"),
+	("Children in Distress", "Key Children Group", "High"),
+	("Families at Risk of Domestic Violence", "High-risk Family", "High"),
+	("Families in Marriage Crisis", "High-risk Family", "Medium"),
+)
+
+
+def add_default_key_group_categories():
+	for name, kind, risk_level in DEFAULT_KEY_GROUP_CATEGORIES:
+		if not frappe.db.exists("Key Group Category", name):
+			frappe.get_doc(
+				{
+					"doctype": "Key Group Category",
+					"category_name": name,
+					"kind": kind,
+					"default_risk_level": risk_level,
+				}
+			).insert(ignore_permissions=True)
 
 
 def compile_translations():

@@ -45,6 +45,7 @@ class AppModel:
 	role_profiles: set[str] = field(default_factory=set)
 	grid_scoped: set[str] = field(default_factory=set)
 	code_messages: set[str] = field(default_factory=set)
+	default_records: set[str] = field(default_factory=set)
 	translations: dict[str, str] = field(default_factory=dict)
 
 
@@ -70,6 +71,10 @@ def load_app(package: Path) -> AppModel:
 	app.roles = set(roles_module["APP_ROLES"])
 	app.role_profiles = set(roles_module["DEFAULT_ROLE_PROFILES"])
 	app.grid_scoped = set(_literals(package / "hooks.py")["_GRID_SCOPED_DOCTYPES"])
+	# master records shipped as defaults (their names show in translated Link fields)
+	app.default_records = {
+		row[0] for row in _literals(package / "install.py").get("DEFAULT_KEY_GROUP_CATEGORIES", ())
+	}
 	app.code_messages = code_messages(package)
 	po = package / "locale" / "zh.po"
 	if po.exists():
@@ -129,7 +134,7 @@ def code_messages(package: Path) -> set[str]:
 
 
 def translatable_strings(app: AppModel) -> set[str]:
-	strings = set(app.roles) | set(app.role_profiles) | app.code_messages
+	strings = set(app.roles) | set(app.role_profiles) | app.code_messages | app.default_records
 	for name, doctype in app.doctypes.items():
 		strings.add(name)
 		for docfield in doctype.get("fields", []):

@@ -1,0 +1,61 @@
+# Copyright (c) 2026, fulian_grid developers
+# License: MIT. See LICENSE
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate, today
+
+from fulian_grid.domain.masking import mask_address
+
+
+class VisitValidationError(frappe.ValidationError):
+	pass
+
+
+class HomeVisit(Document):
+	def validate(self):
+		self.validate_date()
+		self.validate_executive_in_grid()
+		self.validate_ledger_entry()
+		self.address_masked = mask_address(self.address)
+
+	def validate_date(self):
+		if getdate(self.visit_date) > getdate(today()):
+			frappe.throw(_("A visit cannot be dated in the future"), VisitValidationError)
+
+	def validate_executive_in_grid(self):
+		"""The visitor works in this grid: her federation's area or one of her two-way posts covers it."""
+		visit = frappe.db.get_value("Governance Grid", self.governance_grid, ["lft", "rgt"], as_dict=True)
+		areas = [frappe.db.get_value("Federation Executive", self.federation_executive, "governance_grid")]
+		areas += frappe.get_all(
+			"Executive Post", filters={"parent": self.federation_executive}, pluck="governance_grid"
+		)
+		bounds = frappe.get_all("Governance Grid", filters={"name": ("in", areas)}, fields=["lft", "rgt"])
+		if not (visit and any(b.lft <= visit.lft <= b.rgt for b in bounds)):
+			frappe.throw(
+				_("Executive {0} does not serve grid {1}").format(
+					self.federation_executive, self.governance_grid
+				),
+				VisitValidationError,
+			)
+
+	def validate_ledger_entry(self):
+		if not self.screening_ledger:
+			return
+		screened_on, grid = frappe.db.get_value(
+			"Screening Ledger", self.screening_ledger, ["screened_on", "governance_grid"]
+		)
+		if getdate(self.visit_date) < getdate(screened_on):
+			frappe.throw(
+				_("A visit cannot be dated before the ledger entry was screened ({0})").format(screened_on),
+				VisitValidationError,
+			)
+		if grid != self.governance_grid:
+			frappe.throw(
+				_("The visit's grid must be the ledger entry's grid ({0})").format(grid), VisitValidationError
+			)
+
+	def on_submit(self):
+		if self.screening_ledger:
+			frappe.get_doc("Screening Ledger", self.screening_ledger).record_visit(self.visit_date)

@@ -1,0 +1,83 @@
+# Copyright (c) 2026, fulian_grid developers
+# License: MIT. See LICENSE
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate, today
+
+from fulian_grid.domain import DomainError
+from fulian_grid.domain.cadence import is_minor, next_visit_due
+from fulian_grid.domain.ids import id_number_error, mobile_error, normalize_id_number, normalize_mobile
+from fulian_grid.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
+from fulian_grid.utils import throw
+
+
+class LedgerValidationError(frappe.ValidationError):
+	pass
+
+
+def cadence_days() -> dict[str, int]:
+	settings = frappe.get_cached_doc("Fulian Settings")
+	return {
+		"High": settings.high_risk_visit_days,
+		"Medium": settings.medium_risk_visit_days,
+		"Low": settings.low_risk_visit_days,
+	}
+
+
+class ScreeningLedger(Document):
+	def validate(self):
+		self.validate_identity()
+		self.validate_birth_date()
+		self.validate_categories()
+		self.set_masked_values()
+		self.set_next_visit_due()
+
+	def validate_identity(self):
+		if self.id_number:
+			self.id_number = normalize_id_number(self.id_number)
+			if error := id_number_error(self.id_number):
+				throw(DomainError(error), LedgerValidationError)
+		if self.phone:
+			self.phone = normalize_mobile(self.phone)
+			if error := mobile_error(self.phone):
+				throw(DomainError(error), LedgerValidationError)
+
+	def validate_birth_date(self):
+		if self.birth_date and getdate(self.birth_date) > getdate(today()):
+			frappe.throw(_("The birth date cannot be in the future"), LedgerValidationError)
+		self.is_minor = int(is_minor(getdate(self.birth_date) if self.birth_date else None, getdate(today())))
+
+	def validate_categories(self):
+		names = [row.key_group_category for row in self.categories]
+		enabled = set(
+			frappe.get_all("Key Group Category", filters={"name": ("in", names), "enabled": 1}, pluck="name")
+		)
+		if unknown := [name for name in names if name not in enabled]:
+			frappe.throw(
+				_("Unknown or disabled key group category: {0}").format(", ".join(unknown)),
+				LedgerValidationError,
+			)
+
+	def set_masked_values(self):
+		self.subject_name_masked = mask_name(self.subject_name)
+		self.id_number_masked = mask_id_number(self.id_number)
+		self.phone_masked = mask_phone(self.phone)
+		self.address_masked = mask_address(self.address)
+
+	def set_next_visit_due(self):
+		start = getdate(self.last_visit_on or self.screened_on)
+		try:
+			self.next_visit_due = next_visit_due(start, self.risk_level, cadence_days())
+		except DomainError as error:
+			throw(error, LedgerValidationError)
+
+	def record_visit(self, visit_date):
+		"""A submitted home visit moves the next due date on (never backwards)."""
+		if self.last_visit_on and getdate(self.last_visit_on) >= getdate(visit_date):
+			return
+		self.last_visit_on = visit_date
+		self.overdue_notified_for = None
+		self.flags.ignore_permissions = True  # the visitor may record a visit without write on the entry
+		self.save()
