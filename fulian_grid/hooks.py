@@ -6,6 +6,8 @@ app_email = "dev@fulian-grid.example"
 app_license = "mit"
 app_logo_url = "/assets/fulian_grid/images/logo.svg"
 
+app_include_js = "/assets/fulian_grid/js/identity.js"
+
 export_python_type_annotations = True
 require_type_annotated_api_methods = True
 

@@ -60,6 +60,18 @@ def user_ranges(user: str, doctype: str, ptype: str = "read") -> list[tuple[int,
 	return assigned_ranges(user, granting_roles(doctype, ptype) & set(frappe.get_roles(user)))
 
 
+def list_ranges(user: str, doctype: str) -> list[tuple[int, int]]:
+	"""Read scope of list queries. Lists show columns by role, site-wide: a user who may read
+	identity fields (permlevel 1) through some role sees lists only where that role was
+	assigned, so identities never show in a list beyond her handling scope. Her other records
+	stay open one by one, with identities masked (privacy.py)."""
+	roles = granting_roles(doctype, "read") & set(frappe.get_roles(user))
+	identity_roles = {
+		p.role for p in frappe.get_meta(doctype).permissions if p.permlevel and p.get("read")
+	} & roles
+	return assigned_ranges(user, identity_roles or roles)
+
+
 def range_sql(column: str, ranges) -> str:
 	if not ranges:
 		return DENY
@@ -76,7 +88,7 @@ def scope_condition(doctype: str, user: str | None = None, table: str | None = N
 	if user in UNSCOPED_USERS:
 		return ""
 	table = table or f"`tab{doctype}`"
-	ranges = user_ranges(user, doctype, "read")
+	ranges = list_ranges(user, doctype)
 	if doctype == GRID:
 		return range_sql(f"{table}.`lft`", ranges)
 	if not ranges:

@@ -3,7 +3,6 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate
 
 from fulian_grid.domain import DomainError
@@ -14,6 +13,7 @@ from fulian_grid.domain.ids import (
 	normalize_id_number,
 	normalize_mobile,
 )
+from fulian_grid.privacy import SensitiveDocument
 from fulian_grid.utils import throw
 
 
@@ -21,7 +21,10 @@ class InvalidIdentityError(frappe.ValidationError):
 	pass
 
 
-class FederationExecutive(Document):
+class FederationExecutive(SensitiveDocument):
+	def responsible_user(self):
+		return self.user  # her own identity
+
 	def validate(self):
 		self.validate_id_number()
 		self.validate_mobile()

@@ -3,17 +3,20 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from fulian_grid.domain.masking import mask_address
+from fulian_grid.privacy import SensitiveDocument, executive_user
 
 
 class VisitValidationError(frappe.ValidationError):
 	pass
 
 
-class HomeVisit(Document):
+class HomeVisit(SensitiveDocument):
+	def responsible_user(self):
+		return executive_user(self.federation_executive)
+
 	def validate(self):
 		self.validate_date()
 		self.validate_executive_in_grid()

@@ -3,13 +3,13 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from fulian_grid.domain import DomainError
 from fulian_grid.domain.cadence import is_minor, next_visit_due
 from fulian_grid.domain.ids import id_number_error, mobile_error, normalize_id_number, normalize_mobile
 from fulian_grid.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
+from fulian_grid.privacy import SensitiveDocument, executive_user
 from fulian_grid.utils import throw
 
 
@@ -26,7 +26,10 @@ def cadence_days() -> dict[str, int]:
 	}
 
 
-class ScreeningLedger(Document):
+class ScreeningLedger(SensitiveDocument):
+	def responsible_user(self):
+		return executive_user(self.responsible_executive)
+
 	def validate(self):
 		self.validate_identity()
 		self.validate_birth_date()
