@@ -47,6 +47,8 @@ jinja = {
 
 doc_events = {}
 
-scheduler_events = {}
+scheduler_events = {
+	"daily": ["fulian_grid.fulian_grid.doctype.screening_ledger.screening_ledger.notify_overdue_visits"],
+}
 
 fixtures = []

@@ -19,6 +19,7 @@ def after_install():
 def after_migrate():
 	ensure_roles()
 	ensure_role_profiles()
+	ensure_settings_defaults()
 	compile_translations()
 
 
@@ -28,6 +29,21 @@ def ensure_roles():
 			frappe.get_doc({"doctype": "Role", "role_name": role_name, "desk_access": 1}).insert(
 				ignore_permissions=True
 			)
+
+
+def ensure_settings_defaults():
+	"""Settings fields added by an upgrade start at their declared default, not at nothing."""
+	singles = frappe.qb.Table("tabSingles")
+	stored = {
+		row[0]
+		for row in frappe.qb.from_(singles)
+		.select(singles.field)
+		.where(singles.doctype == "Fulian Settings")
+		.run()
+	}
+	for df in frappe.get_meta("Fulian Settings").fields:
+		if df.default and df.fieldname not in stored:
+			frappe.db.set_single_value("Fulian Settings", df.fieldname, df.default)
 
 
 def ensure_role_profiles():

@@ -169,3 +169,11 @@ def settings_has_permission(doc, ptype: str = "read", user: str | None = None, d
 	)
 	ranges = user_ranges(user, "Fulian Settings", ptype)
 	return any((lft, rgt) in ranges for lft, rgt in roots)
+
+
+def readable_subtree(grid: str | None) -> tuple[int, int] | None:
+	"""(lft, rgt) of a grid the user may read, for reports filtered to a subtree; None = no filter."""
+	if not grid:
+		return None
+	frappe.has_permission(GRID, "read", doc=grid, throw=True)
+	return frappe.db.get_value(GRID, grid, ["lft", "rgt"])

@@ -84,3 +84,43 @@ class ScreeningLedger(SensitiveDocument):
 		self.overdue_notified_for = None
 		self.flags.ignore_permissions = True  # the visitor may record a visit without write on the entry
 		self.save()
+
+
+def notify_overdue_visits(on=None) -> int:
+	"""Daily: tell each responsible executive, once per due date, that a visit is overdue.
+
+	`overdue_notified_for` remembers the due date already told; a new visit moves the due date and
+	clears it, so the next lapse is told again. Returns how many notices were sent."""
+	on = getdate(on or today())
+	ledger = frappe.qb.DocType("Screening Ledger")
+	keeper = frappe.qb.DocType("Federation Executive")
+	overdue = (
+		frappe.qb.from_(ledger)
+		.join(keeper)
+		.on(keeper.name == ledger.responsible_executive)
+		.select(ledger.name, ledger.next_visit_due, ledger.subject_name_masked, keeper.user)
+		.where(
+			(ledger.status == "Active")
+			& (ledger.next_visit_due < on)
+			& keeper.user.isnotnull()
+			& (ledger.overdue_notified_for.isnull() | (ledger.overdue_notified_for != ledger.next_visit_due))
+		)
+	).run(as_dict=True)
+	for row in overdue:
+		frappe.get_doc(
+			{
+				"doctype": "ToDo",
+				"allocated_to": row.user,
+				"reference_type": "Screening Ledger",
+				"reference_name": row.name,
+				"priority": "High",
+				"date": on,
+				"description": _("Home visit overdue since {0}: {1}").format(
+					row.next_visit_due, row.subject_name_masked
+				),
+			}
+		).insert(ignore_permissions=True)
+		frappe.db.set_value(
+			"Screening Ledger", row.name, "overdue_notified_for", row.next_visit_due, update_modified=False
+		)
+	return len(overdue)

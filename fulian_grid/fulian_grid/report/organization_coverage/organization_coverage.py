@@ -8,7 +8,7 @@ import frappe
 from frappe import _
 
 from fulian_grid.domain.tree import LEVEL_DEPTH
-from fulian_grid.permissions import scope_condition
+from fulian_grid.permissions import readable_subtree, scope_condition
 
 COUNTED = {
 	# column: (table alias, DocType, SQL expression counted per grid level)
@@ -22,7 +22,7 @@ COUNTED = {
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	bounds = subtree_bounds(filters.get("governance_grid"))
+	bounds = readable_subtree(filters.get("governance_grid"))
 	by_level = {level: frappe._dict(level=level, nodes=0, covered=0) for level in LEVEL_DEPTH}
 	for level, nodes, covered in grid_counts(bounds):
 		by_level[level].update(nodes=nodes, covered=covered)
@@ -39,13 +39,6 @@ def execute(filters=None):
 		row.level_label = _(row.level)
 		data.append(row)
 	return columns(), data, None, None, summary(data)
-
-
-def subtree_bounds(grid: str | None) -> tuple[int, int] | None:
-	if not grid:
-		return None
-	frappe.has_permission("Governance Grid", "read", doc=grid, throw=True)
-	return frappe.db.get_value("Governance Grid", grid, ["lft", "rgt"])
 
 
 def _where(bounds, scope: str, lft_column: str = "g.lft") -> str:

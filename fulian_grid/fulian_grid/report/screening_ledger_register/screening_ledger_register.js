@@ -1,0 +1,22 @@
+// Copyright (c) 2026, fulian_grid developers
+// License: MIT. See LICENSE
+
+frappe.query_reports["Screening Ledger Register"] = {
+	filters: [
+		{ fieldname: "governance_grid", label: __("Governance Grid"), fieldtype: "Link", options: "Governance Grid" },
+		{ fieldname: "from_date", label: __("From Date"), fieldtype: "Date" },
+		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date" },
+		{
+			fieldname: "status",
+			label: __("Status"),
+			fieldtype: "Select",
+			options: ["", "Active", "Resolved", "Moved Away", "Closed"],
+		},
+	],
+	onload(report) {
+		report.page.add_inner_button(__("Appendix D (Word)"), () => {
+			const args = new URLSearchParams(report.get_filter_values());
+			window.open("/api/method/fulian_grid.api.ledger.download_screening_ledger?" + args.toString());
+		});
+	},
+};

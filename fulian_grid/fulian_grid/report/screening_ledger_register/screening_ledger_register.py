@@ -1,0 +1,106 @@
+# Copyright (c) 2026, fulian_grid developers
+# License: MIT. See LICENSE
+"""The appendix-D ledger as a report (Excel through the report menu) and the data of its .docx.
+
+Applies the per-grid scope itself (Frappe does not for Script Reports) and shows identities in
+full only on rows whose identity the reader may see (privacy.identity_rule); masked elsewhere."""
+
+from collections import defaultdict
+
+import frappe
+from frappe import _
+from frappe.utils import getdate
+
+from fulian_grid.permissions import readable_subtree, scope_condition
+from fulian_grid.privacy import identity_rule
+
+IDENTITY_COLUMNS = {  # shown column: (full field, masked field)
+	"name_shown": ("subject_name", "subject_name_masked"),
+	"id_shown": ("id_number", "id_number_masked"),
+	"phone_shown": ("phone", "phone_masked"),
+	"address_shown": ("address", "address_masked"),
+}
+
+
+def execute(filters=None):
+	rows = ledger_rows(frappe._dict(filters or {}))
+	for row in rows:
+		row.gender = _(row.gender) if row.gender else ""
+		row.risk_level = _(row.risk_level)
+		row.categories = "、".join(_(c) for c in row.category_list)
+	return columns(), rows
+
+
+def ledger_rows(filters) -> list:
+	"""Ledger entries in the reader's scope, in the subtree of `filters.governance_grid`, screened
+	within [from_date, to_date], identity columns chosen per row."""
+	conditions = [scope_condition("Screening Ledger", table="l") or "1=1"]
+	values = {}
+	if bounds := readable_subtree(filters.get("governance_grid")):
+		conditions.append("g.lft between %(lft)s and %(rgt)s")
+		values.update(lft=bounds[0], rgt=bounds[1])
+	for key, operator in (("from_date", ">="), ("to_date", "<=")):
+		if filters.get(key):
+			conditions.append(f"l.screened_on {operator} %({key})s")
+			values[key] = getdate(filters[key])
+	if filters.get("status"):
+		conditions.append("l.status = %(status)s")
+		values["status"] = filters.status
+	rows = frappe.db.sql(
+		f"""select l.name, g.grid_name, g.lft as grid_lft, l.gender, l.birth_date, l.risk_level, l.findings,
+			l.help_measures, l.last_visit_on, l.next_visit_due, l.screened_on, l.status,
+			l.subject_name, l.subject_name_masked, l.id_number, l.id_number_masked, l.phone, l.phone_masked,
+			l.address, l.address_masked, screener.full_name as screened_by_name,
+			keeper.user as responsible_user
+		from `tabScreening Ledger` l
+		join `tabGovernance Grid` g on g.name = l.governance_grid
+		left join `tabFederation Executive` screener on screener.name = l.screened_by
+		left join `tabFederation Executive` keeper on keeper.name = l.responsible_executive
+		where {" and ".join(conditions)}
+		order by g.lft, l.screened_on, l.name""",
+		values,
+		as_dict=True,
+	)
+	categories = defaultdict(list)
+	for row in frappe.get_all(
+		"Screening Ledger Category",
+		filters={"parenttype": "Screening Ledger", "parent": ("in", [r.name for r in rows])},
+		fields=["parent", "key_group_category"],
+		order_by="idx",
+	):
+		categories[row.parent].append(row.key_group_category)
+	may_see = identity_rule("Screening Ledger")
+	for row in rows:
+		full = may_see(row)
+		for shown, (full_field, masked_field) in IDENTITY_COLUMNS.items():
+			row[shown] = row[full_field] if full else row[masked_field]
+		for full_field, _masked in IDENTITY_COLUMNS.values():
+			row.pop(full_field)
+		row.category_list = categories[row.name]
+		row.follow_up = _("Last visit {0}, next due {1}").format(
+			row.last_visit_on or "-", row.next_visit_due or "-"
+		)
+	return rows
+
+
+def columns():
+	def column(fieldname, label, fieldtype="Data", width=110, **extra):
+		return {"fieldname": fieldname, "label": label, "fieldtype": fieldtype, "width": width, **extra}
+
+	return [
+		column("name", _("Screening Ledger Entry"), "Link", 130, options="Screening Ledger"),
+		column("grid_name", _("Governance Grid")),
+		column("name_shown", _("Subject Name")),
+		column("gender", _("Gender"), width=60),
+		column("birth_date", _("Birth Date"), "Date", 100),
+		column("id_shown", _("ID Number"), width=170),
+		column("phone_shown", _("Phone"), width=120),
+		column("address_shown", _("Address"), width=180),
+		column("categories", _("Key Group Categories"), width=160),
+		column("risk_level", _("Risk Level"), width=80),
+		column("findings", _("Findings"), width=180),
+		column("help_measures", _("Help Measures"), width=180),
+		column("follow_up", _("Follow-up"), width=200),
+		column("screened_by_name", _("Screened By")),
+		column("screened_on", _("Screened On"), "Date", 100),
+	]

@@ -1,0 +1,57 @@
+# Copyright (c) 2026, fulian_grid developers
+# License: MIT. See LICENSE
+"""Visit coverage: per grid node of a level within a subtree, the households visited in a period
+(distinct ledger entries or households of submitted visits in its subtree) against its households."""
+
+import frappe
+from frappe import _
+from frappe.utils import get_first_day, get_last_day, getdate, today
+
+from fulian_grid.permissions import readable_subtree, scope_condition
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	values = {
+		"level": filters.get("level") or "Grid",
+		"from_date": getdate(filters.get("from_date") or get_first_day(today())),
+		"to_date": getdate(filters.get("to_date") or get_last_day(today())),
+	}
+	conditions = ["n.level = %(level)s", scope_condition("Governance Grid", table="n") or "1=1"]
+	if bounds := readable_subtree(filters.get("governance_grid")):
+		conditions.append("n.lft between %(lft)s and %(rgt)s")
+		values.update(lft=bounds[0], rgt=bounds[1])
+	data = frappe.db.sql(
+		f"""select n.name as governance_grid, n.grid_name, ifnull(n.households, 0) as households,
+			(select count(distinct coalesce(v.screening_ledger, nullif(v.household, ''), v.name))
+				from `tabHome Visit` v
+				join `tabGovernance Grid` vg on vg.name = v.governance_grid
+				where v.docstatus = 1
+					and v.visit_date between %(from_date)s and %(to_date)s
+					and vg.lft between n.lft and n.rgt
+					and {scope_condition("Home Visit", table="v") or "1=1"}) as visited
+		from `tabGovernance Grid` n
+		where {" and ".join(conditions)}
+		order by n.lft""",
+		values,
+		as_dict=True,
+	)
+	for row in data:
+		row.coverage = round(100.0 * row.visited / row.households, 1) if row.households else None
+	return columns(), data
+
+
+def columns():
+	return [
+		{
+			"fieldname": "governance_grid",
+			"label": _("Governance Grid"),
+			"fieldtype": "Link",
+			"options": "Governance Grid",
+			"width": 140,
+		},
+		{"fieldname": "grid_name", "label": _("Grid Name"), "fieldtype": "Data", "width": 160},
+		{"fieldname": "households", "label": _("Households"), "fieldtype": "Int", "width": 100},
+		{"fieldname": "visited", "label": _("Households Visited"), "fieldtype": "Int", "width": 130},
+		{"fieldname": "coverage", "label": _("Coverage (%)"), "fieldtype": "Percent", "width": 110},
+	]

@@ -1,0 +1,56 @@
+# Copyright (c) 2026, fulian_grid developers
+# License: MIT. See LICENSE
+"""Due and overdue home visits per grid: active ledger entries, overdue, due soon, high risk."""
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, getdate, today
+
+from fulian_grid.permissions import readable_subtree, scope_condition
+
+
+def execute(filters=None):
+	filters = frappe._dict(filters or {})
+	on = getdate(filters.get("on") or today())
+	due_soon_days = frappe.db.get_single_value("Fulian Settings", "due_soon_days") or 0
+	conditions = ["l.status = 'Active'", scope_condition("Screening Ledger", table="l") or "1=1"]
+	values = {"on": on, "soon": add_days(on, due_soon_days)}
+	if bounds := readable_subtree(filters.get("governance_grid")):
+		conditions.append("g.lft between %(lft)s and %(rgt)s")
+		values.update(lft=bounds[0], rgt=bounds[1])
+	data = frappe.db.sql(
+		f"""select l.governance_grid, g.grid_name, count(*) as active,
+			sum(l.next_visit_due < %(on)s) as overdue,
+			sum(l.next_visit_due between %(on)s and %(soon)s) as due_soon,
+			sum(l.risk_level = 'High') as high_risk,
+			min(l.next_visit_due) as earliest_due
+		from `tabScreening Ledger` l
+		join `tabGovernance Grid` g on g.name = l.governance_grid
+		where {" and ".join(conditions)}
+		group by l.governance_grid, g.grid_name, g.lft
+		order by g.lft""",
+		values,
+		as_dict=True,
+	)
+	for row in data:
+		for key in ("overdue", "due_soon", "high_risk"):
+			row[key] = int(row[key] or 0)
+	return columns(), data
+
+
+def columns():
+	return [
+		{
+			"fieldname": "governance_grid",
+			"label": _("Governance Grid"),
+			"fieldtype": "Link",
+			"options": "Governance Grid",
+			"width": 140,
+		},
+		{"fieldname": "grid_name", "label": _("Grid Name"), "fieldtype": "Data", "width": 160},
+		{"fieldname": "active", "label": _("Active Entries"), "fieldtype": "Int", "width": 110},
+		{"fieldname": "overdue", "label": _("Overdue"), "fieldtype": "Int", "width": 100},
+		{"fieldname": "due_soon", "label": _("Due Soon"), "fieldtype": "Int", "width": 100},
+		{"fieldname": "high_risk", "label": _("High Risk"), "fieldtype": "Int", "width": 100},
+		{"fieldname": "earliest_due", "label": _("Earliest Due"), "fieldtype": "Date", "width": 120},
+	]

@@ -1,0 +1,42 @@
+import io
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+
+from fulian_grid.docx.common import to_bytes
+from fulian_grid.docx.screening_ledger import HEADERS, TITLE, build_screening_ledger
+
+ROW = {
+	"grid_name": "盛园社区第一网格", "name_shown": "王*", "gender": "女", "birth_date": "1990-01-01",
+	"id_shown": "3705**********1234", "phone_shown": "138****5678", "address_shown": "东营区文汇街****",
+	"categories": "留守妇女、困难妇女", "risk_level": "高", "findings": "丈夫长期在外务工", "help_measures": "结对帮扶",
+	"follow_up": "上次走访 2026-11-20，下次应访 2026-11-27", "screened_by_name": "刘静", "screened_on": "2026-11-01",
+}  # fmt: skip
+
+
+def test_appendix_d_reads_back_with_the_form_columns():
+	document = Document(
+		io.BytesIO(
+			to_bytes(
+				build_screening_ledger([ROW, ROW], "盛园社区", "2026-11-01 至 2026-11-30", brand="贴心娘家人")
+			)
+		)
+	)
+	assert TITLE in [p.text for p in document.paragraphs]
+	assert any(
+		"网格：盛园社区" in p.text and "排查期间：2026-11-01 至 2026-11-30" in p.text
+		for p in document.paragraphs
+	)
+	assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE
+	table = document.tables[0]
+	assert tuple(cell.text for cell in table.rows[0].cells) == HEADERS
+	first = [cell.text for cell in table.rows[1].cells]
+	assert first[:3] == ["1", "盛园社区第一网格", "王*"]
+	assert first[5] == "3705**********1234"
+	assert [cell.text for cell in table.rows[2].cells][0] == "2"
+	assert "排查人：" in document.paragraphs[-1].text
+
+
+def test_empty_ledger_still_prints_the_form():
+	document = Document(io.BytesIO(to_bytes(build_screening_ledger([], "盛园社区", "—"))))
+	assert len(document.tables[0].rows) == 1
