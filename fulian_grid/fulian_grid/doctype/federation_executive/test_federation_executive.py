@@ -53,10 +53,27 @@ class TestFederationExecutive(FulianTestCase):
 			frappe.ValidationError, self.executive(term_start="2026-01-01", term_end="2025-01-01").insert
 		)
 
-	def test_identity_fields_hidden_from_executive_role(self):
-		doc = self.executive(id_number=VALID_ID, mobile="13812345678").insert()
-		frappe.set_user(self.city.dual)  # executive in TB1CG, chair in TA1CG: chair may read level 1
+	def test_identity_levels_follow_scope_and_self(self):
+		from fulian_grid.tests.utils import assign, make_user
+
+		chair = make_user("exec_chair@fulian.test")
+		assign(chair, "Fulian Grid Chair", "TA1C")
+		own_user = make_user("exec_self@fulian.test")
+		assign(own_user, "Fulian Executive", "TA1C")
+		doc = self.executive(id_number=VALID_ID, mobile="13812345678", user=own_user).insert()
+		cases = {
+			chair: True,  # a chair assigned where the record lies
+			self.city.dual: False,  # a chair, but only below this federation's grid
+			own_user: True,  # her own identity
+			self.city.officer_b: False,  # elsewhere
+		}
 		try:
-			self.assertIn(1, doc.get_permlevel_access("read"))
+			for user, expected in cases.items():
+				frappe.set_user(user)
+				self.assertEqual(
+					1 in frappe.get_doc("Federation Executive", doc.name).get_permlevel_access("read"),
+					expected,
+					user,
+				)
 		finally:
 			frappe.set_user("Administrator")
