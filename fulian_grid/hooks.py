@@ -24,6 +24,7 @@ _GRID_SCOPED_DOCTYPES = (
 	"Federation Executive",
 	"Screening Ledger",
 	"Home Visit",
+	"Infringement Report",
 )
 
 permission_query_conditions = {
@@ -48,6 +49,9 @@ jinja = {
 doc_events = {}
 
 scheduler_events = {
+	"hourly": [
+		"fulian_grid.fulian_grid.doctype.infringement_report.infringement_report.escalate_overdue_reports"
+	],
 	"daily": ["fulian_grid.fulian_grid.doctype.screening_ledger.screening_ledger.notify_overdue_visits"],
 }
 

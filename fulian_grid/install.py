@@ -3,6 +3,7 @@ overwrites what an administrator has since changed, so a second `bench migrate` 
 
 import hashlib
 import json
+from pathlib import Path
 
 import frappe
 
@@ -12,7 +13,9 @@ from fulian_grid.roles import APP_ROLES, DEFAULT_ROLE_PROFILES
 def after_install():
 	ensure_roles()
 	ensure_role_profiles()
-	add_default_key_group_categories()
+	add_default_masters()
+	add_workflows()
+	add_kanban_boards()
 	compile_translations()
 
 
@@ -68,17 +71,76 @@ DEFAULT_KEY_GROUP_CATEGORIES = (
 )
 
 
-def add_default_key_group_categories():
+# The "3 categories, 8 items" checked on every visit. The seed names marriage and family disputes,
+# domestic violence and sexual assault; the items are defaults to complete or change without code.
+DEFAULT_CONCERN_CATEGORIES = (
+	("Marriage and Family Disputes", 0),
+	("Domestic Violence", 1),
+	("Sexual Assault and Other Crime Clues", 1),
+)
+DEFAULT_CONCERN_ITEMS = (
+	("Marital Dispute", "Marriage and Family Disputes"),
+	("Maintenance and Support Dispute", "Marriage and Family Disputes"),
+	("Family Property and Inheritance Dispute", "Marriage and Family Disputes"),
+	("Physical Violence", "Domestic Violence"),
+	("Psychological Violence and Threats", "Domestic Violence"),
+	("Abuse or Abandonment of Dependants", "Domestic Violence"),
+	("Sexual Assault or Harassment", "Sexual Assault and Other Crime Clues"),
+	("Trafficking and Other Crime Clues", "Sexual Assault and Other Crime Clues"),
+)
+
+
+def add_default_masters():
+	"""Create the shipped master records that are missing (install, and once by patch)."""
 	for name, kind, risk_level in DEFAULT_KEY_GROUP_CATEGORIES:
-		if not frappe.db.exists("Key Group Category", name):
-			frappe.get_doc(
-				{
-					"doctype": "Key Group Category",
-					"category_name": name,
-					"kind": kind,
-					"default_risk_level": risk_level,
-				}
-			).insert(ignore_permissions=True)
+		_insert_missing("Key Group Category", name, kind=kind, default_risk_level=risk_level)
+	for name, mandatory_report in DEFAULT_CONCERN_CATEGORIES:
+		_insert_missing("Concern Category", name, mandatory_report=mandatory_report)
+	for name, category in DEFAULT_CONCERN_ITEMS:
+		_insert_missing("Concern Item", name, concern_category=category)
+
+
+def _insert_missing(doctype: str, name: str, **values):
+	if frappe.db.exists(doctype, name):
+		return
+	name_field = frappe.get_meta(doctype).autoname.removeprefix("field:")
+	frappe.get_doc({"doctype": doctype, name_field: name, **values}).insert(ignore_permissions=True)
+
+
+WORKFLOW_DIR = Path(__file__).parent / "setup" / "workflows"
+
+
+def add_workflows():
+	"""Create the shipped workflows once. An administrator's later edits in the Workflow builder
+	stay: migrate never touches an existing workflow."""
+	for path in sorted(WORKFLOW_DIR.glob("*.json")):
+		definition = json.loads(path.read_text(encoding="utf-8"))
+		styles = definition.pop("state_styles", {})
+		if frappe.db.exists("Workflow", definition["name"]):
+			continue
+		for state in {row["state"] for row in definition["states"]}:
+			_insert_missing("Workflow State", state, style=styles.get(state, ""))
+		for action in {row["action"] for row in definition["transitions"]}:
+			_insert_missing("Workflow Action Master", action)
+		frappe.get_doc(definition).insert(ignore_permissions=True)
+
+
+def add_kanban_boards():
+	"""A Kanban board of infringement reports by stage."""
+	name = "Infringement Reports by Stage"
+	if frappe.db.exists("Kanban Board", name):
+		return
+	options = frappe.get_meta("Infringement Report").get_field("status").options.split("\n")
+	frappe.get_doc(
+		{
+			"doctype": "Kanban Board",
+			"kanban_board_name": name,
+			"reference_doctype": "Infringement Report",
+			"field_name": "status",
+			"private": 0,
+			"columns": [{"column_name": option, "status": "Active"} for option in options],
+		}
+	).insert(ignore_permissions=True)
 
 
 def compile_translations():

@@ -33,27 +33,42 @@ def granting_roles(doctype: str, ptype: str) -> set[str]:
 	}
 
 
+def _active(assignment):
+	"""Enabled assignments valid today: expired ones stop working without anyone touching them."""
+	today = nowdate()
+	return (
+		(assignment.enabled == 1)
+		& (assignment.valid_from.isnull() | (assignment.valid_from <= today))
+		& (assignment.valid_to.isnull() | (assignment.valid_to >= today))
+	)
+
+
 def assigned_ranges(user: str, roles) -> list[tuple[int, int]]:
 	"""Merged (lft, rgt) ranges of the grids where `user` holds an active assignment of `roles`."""
 	if not roles:
 		return []
 	assignment = frappe.qb.DocType("Grid Role Assignment")
 	grid = frappe.qb.DocType(GRID)
-	today = nowdate()
 	rows = (
 		frappe.qb.from_(assignment)
 		.join(grid)
 		.on(grid.name == assignment.governance_grid)
 		.select(grid.lft, grid.rgt)
-		.where(
-			(assignment.user == user)
-			& (assignment.enabled == 1)
-			& assignment.role.isin(list(roles))
-			& (assignment.valid_from.isnull() | (assignment.valid_from <= today))
-			& (assignment.valid_to.isnull() | (assignment.valid_to >= today))
-		)
+		.where((assignment.user == user) & assignment.role.isin(list(roles)) & _active(assignment))
 	).run()
 	return merge_ranges(rows)
+
+
+def users_assigned_at(grid: str, roles) -> list[str]:
+	"""Users holding an active assignment of `roles` on exactly this grid node."""
+	assignment = frappe.qb.DocType("Grid Role Assignment")
+	users = (
+		frappe.qb.from_(assignment)
+		.select(assignment.user)
+		.distinct()
+		.where((assignment.governance_grid == grid) & assignment.role.isin(list(roles)) & _active(assignment))
+	).run(pluck=True)
+	return sorted(users)
 
 
 def user_ranges(user: str, doctype: str, ptype: str = "read") -> list[tuple[int, int]]:
@@ -177,3 +192,24 @@ def readable_subtree(grid: str | None) -> tuple[int, int] | None:
 		return None
 	frappe.has_permission(GRID, "read", doc=grid, throw=True)
 	return frappe.db.get_value(GRID, grid, ["lft", "rgt"])
+
+
+def roles_here(grid: str | None, user: str | None = None) -> set[str]:
+	"""The app roles `user` holds through active assignments whose subtree contains `grid`: the
+	roles that count for a record placed there (a chair elsewhere is no chair here)."""
+	user = user or frappe.session.user
+	if not grid:
+		return set()
+	assignment = frappe.qb.DocType("Grid Role Assignment")
+	assigned, here = frappe.qb.DocType(GRID), frappe.qb.DocType(GRID).as_("here")
+	roles = (
+		frappe.qb.from_(assignment)
+		.join(assigned)
+		.on(assigned.name == assignment.governance_grid)
+		.join(here)
+		.on(here.name == grid)
+		.select(assignment.role)
+		.distinct()
+		.where((assignment.user == user) & _active(assignment) & here.lft[assigned.lft : assigned.rgt])
+	).run(pluck=True)
+	return set(roles) & set(frappe.get_roles(user))

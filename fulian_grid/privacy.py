@@ -13,7 +13,7 @@ import frappe
 from frappe.model.document import Document
 
 from fulian_grid.domain.tree import in_ranges
-from fulian_grid.permissions import GRID, SCOPE_FIELD, UNSCOPED_USERS, assigned_ranges
+from fulian_grid.permissions import SCOPE_FIELD, UNSCOPED_USERS, assigned_ranges, roles_here
 
 IDENTITY_LEVEL = 1
 
@@ -28,13 +28,7 @@ def roles_with_level(doctype: str, permission_type: str, level: int = IDENTITY_L
 
 def handles_in_scope(doc, permission_type: str = "read", user: str | None = None) -> bool:
 	"""The user holds a role granting identity access, assigned where this record lies."""
-	user = user or frappe.session.user
-	roles = roles_with_level(doc.doctype, permission_type) & set(frappe.get_roles(user))
-	grid = doc.get(SCOPE_FIELD)
-	if not roles or not grid:
-		return False
-	position = frappe.db.get_value(GRID, grid, "lft")
-	return position is not None and in_ranges(position, assigned_ranges(user, roles))
+	return bool(roles_with_level(doc.doctype, permission_type) & roles_here(doc.get(SCOPE_FIELD), user))
 
 
 def identity_access(doc, permission_type: str = "read", user: str | None = None) -> bool:

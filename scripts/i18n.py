@@ -36,6 +36,9 @@ def main() -> int:
 		for text in strings:
 			if text not in po:
 				po.add(text, "")
+		for message in list(po):  # a stale msgid would still override Frappe's own translation
+			if message.id and message.id not in strings:
+				del po[message.id]
 		with po_path.open("wb") as handle:
 			write_po(handle, po, width=0, sort_output=True, ignore_obsolete=True)
 		app = load_app(ROOT / "fulian_grid")

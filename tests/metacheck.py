@@ -73,7 +73,10 @@ def load_app(package: Path) -> AppModel:
 	app.grid_scoped = set(_literals(package / "hooks.py")["_GRID_SCOPED_DOCTYPES"])
 	# master records shipped as defaults (their names show in translated Link fields)
 	app.default_records = {
-		row[0] for row in _literals(package / "install.py").get("DEFAULT_KEY_GROUP_CATEGORIES", ())
+		row[0]
+		for name, rows in _literals(package / "install.py").items()
+		if name.startswith("DEFAULT_") and isinstance(rows, tuple)
+		for row in rows
 	}
 	app.code_messages = code_messages(package)
 	po = package / "locale" / "zh.po"

@@ -8,7 +8,7 @@ frappe.treeview_settings["Governance Grid"] = {
 		{
 			fieldtype: "Select",
 			fieldname: "level",
-			label: __("Level"),
+			label: __("Grid Level"),
 			options: ["City", "County", "Township", "Community", "Village", "Grid", "Micro-grid"],
 			reqd: true,
 		},

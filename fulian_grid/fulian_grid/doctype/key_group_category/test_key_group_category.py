@@ -1,6 +1,6 @@
 import frappe
 
-from fulian_grid.install import DEFAULT_KEY_GROUP_CATEGORIES, add_default_key_group_categories
+from fulian_grid.install import DEFAULT_KEY_GROUP_CATEGORIES, add_default_masters
 from fulian_grid.tests.utils import FulianTestCase
 
 
@@ -17,5 +17,5 @@ class TestKeyGroupCategory(FulianTestCase):
 		self.assertEqual(
 			frappe.db.get_value("Key Group Category", "Left-behind Women", "default_risk_level"), "High"
 		)
-		add_default_key_group_categories()  # the install step restores a missing default
+		add_default_masters()  # the install step restores a missing default
 		self.assertTrue(frappe.db.exists("Key Group Category", "Single Mothers"))

@@ -75,7 +75,7 @@ def columns():
 		return {"fieldname": fieldname, "label": label, "fieldtype": fieldtype, "width": width}
 
 	return [
-		column("level_label", _("Level"), "Data", 110),
+		column("level_label", _("Grid Level"), "Data", 110),
 		column("nodes", _("Grid Nodes")),
 		column("covered", _("With a Federation"), width=140),
 		column("uncovered", _("Without a Federation"), width=150),

@@ -6,7 +6,7 @@ frappe.query_reports["Visit Coverage"] = {
 		{ fieldname: "governance_grid", label: __("Governance Grid"), fieldtype: "Link", options: "Governance Grid" },
 		{
 			fieldname: "level",
-			label: __("Level"),
+			label: __("Grid Level"),
 			fieldtype: "Select",
 			options: ["County", "Township", "Community", "Village", "Grid", "Micro-grid"],
 			default: "Grid",

@@ -1,0 +1,253 @@
+# Copyright (c) 2026, fulian_grid developers
+# License: MIT. See LICENSE
+"""Discovery-and-report of infringements against women and children (standard appendix C).
+
+The workflow (setup/workflows/infringement_report.json, editable in the Workflow builder) moves
+the case; this controller enforces on the server what the workflow implies, records the clocks'
+milestones and computes the deadlines (domain/clocks.py)."""
+
+import frappe
+from frappe import _
+from frappe.model.workflow import get_workflow_name
+from frappe.utils import get_datetime, now_datetime
+
+from fulian_grid.domain import DomainError
+from fulian_grid.domain.clocks import STAGES, URGENCIES, deadline, pending_escalations
+from fulian_grid.domain.ids import id_number_error, normalize_id_number
+from fulian_grid.domain.masking import mask_id_number, mask_name, mask_phone
+from fulian_grid.permissions import roles_here, users_assigned_at
+from fulian_grid.privacy import SensitiveDocument, executive_user
+from fulian_grid.utils import throw
+
+READ_ONLY_STATES = ("Closed", "Rejected", "Duplicate Case")
+# The milestone a state reaches, stamped the first time the case enters it.
+MILESTONES = {
+	"Reported": "reported_at",
+	"Verified": "verified_at",
+	"In Service": "first_service_at",
+	"Closed": "closed_at",
+}
+URGENCY_KEYS = dict(zip(URGENCIES, ("immediate", "urgent", "normal"), strict=True))
+
+
+class InfringementReportError(frappe.ValidationError):
+	pass
+
+
+class LockedReportError(frappe.ValidationError):
+	pass
+
+
+class MandatoryReportError(frappe.ValidationError):
+	pass
+
+
+def stage_hours() -> dict[str, dict[str, int]]:
+	"""Deadlines in hours, by stage and urgency, from Fulian Settings."""
+	settings = frappe.get_cached_doc("Fulian Settings")
+	return {
+		stage: {urgency: settings.get(f"{stage}_hours_{key}") for urgency, key in URGENCY_KEYS.items()}
+		for stage in STAGES
+	}
+
+
+class InfringementReport(SensitiveDocument):
+	def responsible_user(self):
+		return executive_user(self.discovered_by)  # the discoverer sees what she entered
+
+	def validate(self):
+		self.validate_not_locked()
+		self.validate_discovery_time()
+		self.validate_concern_items()
+		self.validate_victims()
+		self.record_milestones()
+		self.validate_mandatory_police_report()
+		self.validate_closure()
+		self.set_deadlines()
+
+	@property
+	def previous_state(self) -> str | None:
+		before = self.get_doc_before_save()
+		return before.workflow_state if before else None
+
+	@property
+	def is_transition(self) -> bool:
+		return not self.is_new() and self.previous_state != self.workflow_state
+
+	def validate_not_locked(self):
+		"""The desk hides fields a state locks; REST does not. Outside a transition, a save is an
+		edit of the current state: only its editing roles may make it, and never in a closed case."""
+		if self.is_new() or self.is_transition or self.flags.system_update:
+			return
+		state = self.workflow_state or "Draft"
+		if state in READ_ONLY_STATES:
+			frappe.throw(
+				_("This report is {0} and read-only until it is reopened").format(_(state)), LockedReportError
+			)
+		editors = set(
+			frappe.get_all(
+				"Workflow Document State",
+				filters={"parent": get_workflow_name(self.doctype), "state": state},
+				pluck="allow_edit",
+			)
+		)
+		if frappe.session.user != "Administrator" and not editors & roles_here(self.governance_grid):
+			frappe.throw(
+				_("Your role cannot edit a report in the {0} stage").format(_(state)), LockedReportError
+			)
+
+	def validate_discovery_time(self):
+		discovered = get_datetime(self.discovered_at)
+		if discovered > now_datetime():
+			frappe.throw(_("The discovery time cannot be in the future"), InfringementReportError)
+		if self.reported_at and get_datetime(self.reported_at) < discovered:
+			frappe.throw(_("The report time cannot be before the discovery time"), InfringementReportError)
+
+	def validate_concern_items(self):
+		names = [row.concern_item for row in self.concern_items]
+		enabled = set(
+			frappe.get_all("Concern Item", filters={"name": ("in", names), "enabled": 1}, pluck="name")
+		)
+		if unknown := [name for name in names if name not in enabled]:
+			frappe.throw(
+				_("Unknown or disabled concern item: {0}").format(", ".join(unknown)), InfringementReportError
+			)
+
+	def validate_victims(self):
+		for victim in self.victims:
+			if victim.id_number:
+				victim.id_number = normalize_id_number(victim.id_number)
+				if error := id_number_error(victim.id_number):
+					throw(DomainError(error), InfringementReportError)
+			if victim.age and victim.age < 18:  # 0 means unknown; tick Minor by hand for an infant
+				victim.is_minor = 1
+			victim.victim_name_masked = mask_name(victim.victim_name)
+			victim.id_number_masked = mask_id_number(victim.id_number)
+			victim.contact_masked = mask_phone(victim.contact)
+		self.victim_count = len(self.victims)
+
+	def record_milestones(self):
+		if not self.is_transition:
+			return
+		field = MILESTONES.get(self.workflow_state)
+		if field and not self.get(field):
+			self.set(field, now_datetime())
+		if self.previous_state == "Closed":  # reopened
+			self.closed_at = None
+
+	def validate_mandatory_police_report(self):
+		"""Anti-Domestic Violence Law arts. 13–14: a minor or a victim lacking capacity, in a domestic
+		violence or sexual assault case, is reported to the police before the case is verified."""
+		if not (self.is_transition and self.workflow_state == "Verified") or self.police_report_recorded:
+			return
+		vulnerable = any(v.is_minor or v.lacks_capacity for v in self.victims)
+		categories = {
+			frappe.db.get_value("Concern Item", row.concern_item, "concern_category")
+			for row in self.concern_items
+		}
+		mandatory = frappe.get_all(
+			"Concern Category",
+			filters={"name": ("in", list(categories)), "mandatory_report": 1},
+			pluck="name",
+		)
+		if vulnerable and mandatory:
+			frappe.throw(
+				_(
+					"A police report must be recorded before verification: {0} involving a minor or a victim lacking capacity"
+				).format(", ".join(_(c) for c in mandatory)),
+				MandatoryReportError,
+			)
+
+	def validate_closure(self):
+		if self.is_transition and self.workflow_state == "Closed" and not self.closure_review:
+			frappe.throw(_("Write the closure review before closing the report"), InfringementReportError)
+
+	def set_deadlines(self):
+		hours = stage_hours()
+		starts = {"report": self.discovered_at, "verification": self.reported_at, "service": self.verified_at}
+		dues = {}
+		for stage in STAGES:
+			try:
+				dues[stage] = (
+					deadline(get_datetime(starts[stage]), self.urgency, hours[stage])
+					if starts[stage]
+					else None
+				)
+			except DomainError as error:
+				throw(error, InfringementReportError)
+		self.report_due, self.verification_due, self.service_due = (
+			dues["report"],
+			dues["verification"],
+			dues["service"],
+		)
+		ends = {
+			"report": self.reported_at,
+			"verification": self.verified_at,
+			"service": self.first_service_at,
+		}
+		now = now_datetime()
+		self.is_overdue = int(
+			self.workflow_state not in READ_ONLY_STATES
+			and any(dues[s] and not ends[s] and now > dues[s] for s in STAGES)
+		)
+
+
+OPEN_STATES = ("Draft", "Reported", "Verified")
+ESCALATION_ROLES = ("Fulian Officer", "Fulian Admin")
+
+
+def escalate_overdue_reports(now=None) -> int:
+	"""Hourly: escalate each overdue stage one level further up the tree per elapsed deadline
+	period (township, county, city), telling that level's officers; never twice for the same
+	stage and level. Returns the number of escalations made."""
+	now = get_datetime(now or now_datetime())
+	hours = stage_hours()
+	made = 0
+	for name in frappe.get_all("Infringement Report", filters={"status": ("in", OPEN_STATES)}, pluck="name"):
+		report = frappe.get_doc("Infringement Report", name)
+		done = {(row.stage.lower(), row.level) for row in report.escalations}
+		milestones = {
+			field: get_datetime(report.get(field)) if report.get(field) else None
+			for field in ("discovered_at", "reported_at", "verified_at", "first_service_at")
+		}
+		pending = pending_escalations(milestones, report.urgency, hours, now, done)
+		for stage, level, due in pending:
+			grid = ancestor_at_level(report.governance_grid, level)
+			users = users_assigned_at(grid, ESCALATION_ROLES) if grid else []
+			for user in users:
+				frappe.get_doc(
+					{
+						"doctype": "ToDo",
+						"allocated_to": user,
+						"reference_type": "Infringement Report",
+						"reference_name": report.name,
+						"priority": "High",
+						"description": _(
+							"Infringement report {0} is overdue at the {1} stage (deadline {2})"
+						).format(report.name, _(stage.title()), due),
+					}
+				).insert(ignore_permissions=True)
+			report.append(
+				"escalations",
+				{"escalated_at": now, "stage": stage.title(), "level": level, "governance_grid": grid,
+				 "deadline": due, "notified": ", ".join(users)},
+			)  # fmt: skip
+		if pending:
+			report.flags.system_update = True
+			report.save(ignore_permissions=True)
+			made += len(pending)
+	return made
+
+
+def ancestor_at_level(grid: str, level: str) -> str | None:
+	node = frappe.db.get_value("Governance Grid", grid, ["lft", "rgt"], as_dict=True)
+	if not node:
+		return None
+	ancestors = frappe.get_all(
+		"Governance Grid",
+		filters={"level": level, "lft": ("<=", node.lft), "rgt": (">=", node.rgt)},
+		order_by="lft desc",
+		pluck="name",
+		limit=1,
+	)
+	return ancestors[0] if ancestors else None

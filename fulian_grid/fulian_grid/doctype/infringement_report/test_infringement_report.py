@@ -1,0 +1,264 @@
+from datetime import timedelta
+
+import frappe
+from frappe.model.workflow import WorkflowTransitionError, apply_workflow
+from frappe.utils import add_to_date, get_datetime, now_datetime
+
+from fulian_grid.fulian_grid.doctype.infringement_report.infringement_report import (
+	InfringementReportError,
+	LockedReportError,
+	MandatoryReportError,
+	escalate_overdue_reports,
+)
+from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user
+
+
+def executive_for(user, federation, name):
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Federation Executive",
+				"full_name": name,
+				"position": "Grid Worker",
+				"women_federation": federation,
+				"user": user,
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name  # fmt: skip
+	)
+
+
+class InfringementCase(FulianTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.city = TestCity()
+		cls.worker = make_user("ir_worker@fulian.test")
+		assign(cls.worker, "Fulian Grid Worker", "TA1CG")
+		cls.worker_exec = executive_for(cls.worker, cls.city.federation_a, "孙燕")
+		cls.other_worker = make_user("ir_worker2@fulian.test")
+		assign(cls.other_worker, "Fulian Grid Worker", "TA1CG")
+		cls.chair = make_user("ir_chair@fulian.test")
+		assign(cls.chair, "Fulian Grid Chair", "TA1C")
+		cls.township_officer = make_user("ir_township@fulian.test")
+		assign(cls.township_officer, "Fulian Officer", "TA1")
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def new_report(self, user=None, **values):
+		frappe.set_user(user or self.worker)
+		doc = frappe.get_doc(
+			{
+				"doctype": "Infringement Report",
+				"discovered_at": add_to_date(now_datetime(), hours=-1),
+				"discovered_by": self.worker_exec,
+				"source": "Home Visit",
+				"governance_grid": "TA1CGM",
+				"urgency": "Normal",
+				"description": "邻居反映夫妻经常争吵",
+				"concern_items": [{"concern_item": "Marital Dispute"}],
+				"victims": [
+					{
+						"victim_name": "李梅",
+						"age": 35,
+						"id_number": "11010519491231002X",
+						"contact": "13812345678",
+					}
+				],
+				**values,
+			}
+		).insert()
+		return doc
+
+	def act(self, doc, action, user):
+		frappe.set_user(user)
+		return apply_workflow(frappe.get_doc(doc.doctype, doc.name), action)
+
+
+class TestInfringementWorkflow(InfringementCase):
+	def test_a_report_walks_the_whole_flow_to_closure(self):
+		doc = self.new_report()
+		self.assertEqual(doc.workflow_state, "Draft")
+		doc = self.act(doc, "File Report", self.worker)
+		self.assertEqual((doc.workflow_state, doc.status), ("Reported", "Reported"))
+		self.assertTrue(doc.reported_at)
+		doc = self.act(doc, "Verify Facts", self.chair)
+		self.assertTrue(doc.verified_at)
+		doc = self.act(doc, "Start Service", self.chair)
+		self.assertTrue(doc.first_service_at)
+		doc.append("referrals", {"agency": "Court", "sent_on": frappe.utils.today()})
+		doc.save()
+		doc = self.act(doc, "Refer", self.chair)
+		self.assertEqual(doc.workflow_state, "Referred")
+		doc.closure_review = "已调解，当事人满意"
+		doc.save()
+		doc = self.act(doc, "Close", self.chair)
+		self.assertEqual(doc.workflow_state, "Closed")
+		self.assertTrue(doc.closed_at)
+
+		doc.victim_feedback = "改一下"
+		self.assertRaises(LockedReportError, doc.save)  # closed: read-only until reopened
+		doc = self.act(doc, "Reopen", self.chair)
+		self.assertEqual(doc.workflow_state, "In Service")
+		self.assertIsNone(doc.closed_at)
+
+	def test_wrong_role_transition_is_refused(self):
+		doc = self.act(self.new_report(), "File Report", self.worker)
+		self.assertRaises(WorkflowTransitionError, self.act, doc, "Verify Facts", self.worker)
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.get_value("Infringement Report", doc.name, "workflow_state"), "Reported")
+
+	def test_rest_edit_of_a_locked_stage_is_refused(self):
+		doc = self.act(self.new_report(), "File Report", self.worker)
+		frappe.set_user(self.worker)  # a Draft editor, not a Reported one
+		self.assertRaises(
+			LockedReportError, frappe.client.set_value, "Infringement Report", doc.name, "description", "改写"
+		)
+		frappe.set_user(self.chair)
+		frappe.client.set_value("Infringement Report", doc.name, "urgency", "Urgent")  # the chair may
+
+	def test_closing_needs_a_closure_review(self):
+		doc = self.act(
+			self.act(self.act(self.new_report(), "File Report", self.worker), "Verify Facts", self.chair),
+			"Start Service",
+			self.chair,
+		)
+		self.assertRaises(InfringementReportError, self.act, doc, "Close", self.chair)
+
+	def test_mandatory_police_report_branch(self):
+		doc = self.new_report(
+			concern_items=[{"concern_item": "Physical Violence"}],
+			victims=[{"victim_name": "小红", "age": 12}],
+		)
+		self.assertEqual(doc.victims[0].is_minor, 1)
+		doc = self.act(doc, "File Report", self.worker)
+		self.assertRaises(MandatoryReportError, self.act, doc, "Verify Facts", self.chair)
+		frappe.set_user(self.chair)
+		doc = frappe.get_doc("Infringement Report", doc.name)
+		doc.police_report_recorded = 1
+		doc.police_report_on = now_datetime()
+		doc.save()
+		self.assertEqual(self.act(doc, "Verify Facts", self.chair).workflow_state, "Verified")
+
+	def test_adult_marriage_dispute_needs_no_police_report(self):
+		doc = self.act(self.new_report(), "File Report", self.worker)
+		self.assertEqual(self.act(doc, "Verify Facts", self.chair).workflow_state, "Verified")
+
+	def test_bad_input(self):
+		self.assertRaises(
+			InfringementReportError, self.new_report, discovered_at=add_to_date(now_datetime(), hours=2)
+		)
+		doc = self.act(self.new_report(), "File Report", self.worker)
+		frappe.set_user(self.chair)
+		doc = frappe.get_doc("Infringement Report", doc.name)
+		doc.discovered_at = add_to_date(get_datetime(doc.reported_at), minutes=5)
+		self.assertRaises(InfringementReportError, doc.save)
+		doc.reload()
+		doc.append("referrals", {"sent_on": frappe.utils.today()})
+		self.assertRaises(frappe.MandatoryError, doc.save)
+		self.assertRaises(
+			frappe.LinkValidationError, self.new_report, concern_items=[{"concern_item": "不存在的事项"}]
+		)
+		frappe.set_user("Administrator")
+		frappe.db.set_value("Concern Item", "Marital Dispute", "enabled", 0)
+		try:
+			self.assertRaises(InfringementReportError, self.new_report)  # a disabled item
+		finally:
+			frappe.set_user("Administrator")
+			frappe.db.set_value("Concern Item", "Marital Dispute", "enabled", 1)
+
+	def test_victim_identity_hidden_from_those_who_do_not_handle_the_case(self):
+		doc = self.new_report()
+		for user, sees in ((self.worker, True), (self.chair, True), (self.other_worker, False)):
+			frappe.set_user(user)
+			loaded = frappe.get_doc("Infringement Report", doc.name)
+			loaded.apply_fieldlevel_read_permissions()
+			victim = loaded.victims[0]
+			self.assertEqual(victim.get("victim_name") == "李梅", sees, user)
+			self.assertEqual(victim.victim_name_masked, "李*")
+			self.assertEqual(victim.contact_masked, "138****5678")
+
+	def test_prefilled_report_from_a_visit(self):
+		from fulian_grid.api.infringement import make_from_home_visit
+
+		frappe.set_user("Administrator")
+		visit = frappe.get_doc(
+			{"doctype": "Home Visit", "federation_executive": self.worker_exec, "governance_grid": "TA1CGM",
+			 "household": "5号楼", "findings": "发现疑似家暴", "visit_date": frappe.utils.today()}
+		).insert()  # fmt: skip
+		report = make_from_home_visit(visit.name)
+		self.assertEqual(
+			(
+				report.home_visit,
+				report.governance_grid,
+				report.discovered_by,
+				report.source,
+				report.description,
+			),
+			(visit.name, "TA1CGM", self.worker_exec, "Home Visit", "发现疑似家暴"),
+		)
+
+
+class TestEscalation(InfringementCase):
+	def test_overdue_report_escalates_once_per_level_up_to_the_city(self):
+		doc = self.new_report(discovered_at=add_to_date(now_datetime(), hours=-25))  # normal: due after 24 h
+		frappe.set_user("Administrator")
+		now = now_datetime()
+
+		def levels():
+			return [row.level for row in frappe.get_doc("Infringement Report", doc.name).escalations]
+
+		escalate_overdue_reports(now)
+		self.assertEqual(levels(), ["Township"])
+		escalate_overdue_reports(now)
+		self.assertEqual(levels(), ["Township"])  # never twice for the same level and deadline
+		escalate_overdue_reports(now + timedelta(hours=24))
+		self.assertEqual(levels(), ["Township", "County"])
+		escalate_overdue_reports(now + timedelta(days=10))
+		self.assertEqual(levels(), ["Township", "County", "City"])
+		escalate_overdue_reports(now + timedelta(days=20))
+		self.assertEqual(levels(), ["Township", "County", "City"])
+
+		todos = frappe.get_all("ToDo", filters={"reference_name": doc.name}, pluck="allocated_to")
+		self.assertIn(self.township_officer, todos)  # township
+		self.assertIn(self.city.officer_a, todos)  # county
+		self.assertIn(self.city.city_admin, todos)  # city
+		self.assertTrue(frappe.db.get_value("Infringement Report", doc.name, "is_overdue"))
+
+	def test_reported_in_time_does_not_escalate(self):
+		doc = self.act(self.new_report(), "File Report", self.worker)
+		frappe.set_user("Administrator")
+		escalate_overdue_reports(add_to_date(now_datetime(), hours=2))
+		self.assertEqual(frappe.get_doc("Infringement Report", doc.name).escalations, [])
+
+
+class TestWorkflowDefinition(InfringementCase):
+	def test_workflow_edit_survives_migrate(self):
+		from fulian_grid.install import add_workflows, after_migrate
+
+		workflow = frappe.get_doc("Workflow", "Infringement Report Workflow")
+		workflow.append(
+			"transitions",
+			{
+				"state": "Draft",
+				"action": "Mark Duplicate",
+				"next_state": "Duplicate Case",
+				"allowed": "Fulian Grid Chair",
+			},
+		)
+		workflow.save()
+		add_workflows()
+		after_migrate()
+		transitions = frappe.get_doc("Workflow", "Infringement Report Workflow").transitions
+		self.assertIn(("Draft", "Duplicate Case"), {(t.state, t.next_state) for t in transitions})
+
+	def test_flow_chart_is_drawn_from_the_live_workflow(self):
+		from fulian_grid.api.infringement import flow_chart
+
+		frappe.set_user(self.chair)
+		svg = flow_chart()
+		self.assertTrue(svg.startswith("<svg"))
+		for state in ("Draft", "Reported", "Verified", "In Service", "Referred", "Closed"):
+			self.assertIn(f">{state}<", svg)
