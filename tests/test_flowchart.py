@@ -23,7 +23,7 @@ def test_svg_draws_every_state_and_transition_with_translated_labels():
 	assert svg.startswith("<svg") and svg.endswith("</svg>")
 	assert svg.count("<rect") == len(STATES)
 	assert svg.count("<path") == len(TRANSITIONS)
-	assert "草稿" in svg and "上报（女网格员）" in svg
+	assert "草稿" in svg and "上报：女网格员" in svg
 	assert "Verified" in svg  # untranslated labels fall back to the source text
 
 

@@ -99,3 +99,36 @@ class TestIdentityPrivacy(FulianTestCase):
 		doc = frappe.get_doc("Screening Ledger", self.entry_b)
 		doc.run_method("onload")
 		self.assertFalse(doc.get_onload().identity_access)
+
+	def test_household_members_are_identities_too(self):
+		entry = make_ledger(household_members=[{"member_name": "张伟", "relation": "Spouse"}]).insert()
+		self.assertEqual(entry.household_members[0].member_name_masked, "张*")
+		member = read_as(self.worker_a, "Screening Ledger", entry.name).household_members[0]
+		self.assertIsNone(member.get("member_name"))
+		self.assertEqual(member.member_name_masked, "张*")
+		self.assertEqual(
+			read_as(self.chair_a, "Screening Ledger", entry.name).household_members[0].member_name, "张伟"
+		)
+
+	def test_report_view_export_never_carries_a_full_id_for_a_grid_worker(self):
+		import csv
+		import io
+
+		from frappe.desk.reportview import export_query
+
+		frappe.set_user(self.worker_a)
+		frappe.local.form_dict = frappe._dict(
+			doctype="Screening Ledger",
+			fields=frappe.as_json(["`tabScreening Ledger`.`name`", "`tabScreening Ledger`.`id_number_masked`",
+								   "`tabScreening Ledger`.`id_number`"]),
+			file_format_type="CSV",
+		)  # fmt: skip
+		try:
+			export_query()
+		except frappe.PermissionError:
+			return  # refusing the column outright is as good as masking it
+		content = frappe.safe_decode(frappe.response.filecontent)
+		rows = list(csv.reader(io.StringIO(content)))
+		self.assertIn("1101**********002X", content)
+		self.assertNotIn(VALID_ID, content)
+		self.assertTrue(any(self.entry_a in row for row in rows))

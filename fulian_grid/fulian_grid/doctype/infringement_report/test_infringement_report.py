@@ -262,3 +262,19 @@ class TestWorkflowDefinition(InfringementCase):
 		self.assertTrue(svg.startswith("<svg"))
 		for state in ("Draft", "Reported", "Verified", "In Service", "Referred", "Closed"):
 			self.assertIn(f">{state}<", svg)
+
+
+class TestVictimFeedback(InfringementCase):
+	def test_confidential_reporter_is_left_out_of_the_feedback(self):
+		doc = self.new_report(reporter_confidential=1, victim_feedback="已协调法律援助")
+		frappe.set_user(self.chair)
+		html = frappe.get_print("Infringement Report", doc.name, print_format="Victim Feedback")
+		self.assertIn("报告人：依法保密", html)
+		self.assertNotIn("孙燕", html)
+		self.assertNotIn("李梅", html)  # the letter names the victim masked
+		frappe.set_user("Administrator")
+		frappe.db.set_value("Infringement Report", doc.name, "reporter_confidential", 0)
+		frappe.set_user(self.chair)
+		self.assertIn(
+			"孙燕", frappe.get_print("Infringement Report", doc.name, print_format="Victim Feedback")
+		)

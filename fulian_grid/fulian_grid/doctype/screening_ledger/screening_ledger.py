@@ -68,6 +68,8 @@ class ScreeningLedger(SensitiveDocument):
 		self.id_number_masked = mask_id_number(self.id_number)
 		self.phone_masked = mask_phone(self.phone)
 		self.address_masked = mask_address(self.address)
+		for member in self.household_members:
+			member.member_name_masked = mask_name(member.member_name)
 
 	def set_next_visit_due(self):
 		start = getdate(self.last_visit_on or self.screened_on)
