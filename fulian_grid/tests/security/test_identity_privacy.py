@@ -132,3 +132,10 @@ class TestIdentityPrivacy(FulianTestCase):
 		self.assertIn("1101**********002X", content)
 		self.assertNotIn(VALID_ID, content)
 		self.assertTrue(any(self.entry_a in row for row in rows))
+
+	def test_standard_print_never_carries_a_full_id_for_a_grid_worker(self):
+		frappe.set_user(self.worker_a)
+		html = frappe.get_print("Screening Ledger", self.entry_a)
+		self.assertIn("1101**********002X", html)
+		self.assertNotIn(VALID_ID, html)
+		self.assertNotIn("王芳", html)
