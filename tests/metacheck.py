@@ -152,6 +152,8 @@ def translatable_strings(app: AppModel) -> set[str]:
 		for key in ("label", "title"):
 			if record.get(key):
 				strings.add(record[key])
+		for table in ("links", "shortcuts"):  # workspace cards, links and shortcuts
+			strings.update(row["label"] for row in record.get(table) or [] if row.get("label"))
 	return {s for s in strings if s.strip()}
 
 
