@@ -8,7 +8,16 @@ try:  # Frappe v16
 except ImportError:  # Frappe v15
 	from frappe.tests.utils import FrappeTestCase as FulianTestCase
 
-__all__ = ["FulianTestCase", "make_grid", "make_user", "assign", "make_federation", "TestCity"]
+__all__ = [
+	"FulianTestCase",
+	"TestCity",
+	"assign",
+	"make_executive",
+	"make_federation",
+	"make_grid",
+	"make_user",
+	"scoped_user",
+]
 
 
 def make_grid(code: str, name: str, level: str, parent: str | None = None, kind: str | None = None, **values):
@@ -43,6 +52,30 @@ def assign(user: str, role: str, grid: str, **values):
 	return frappe.get_doc(
 		{"doctype": "Grid Role Assignment", "user": user, "role": role, "governance_grid": grid, **values}
 	).insert(ignore_permissions=True)
+
+
+def scoped_user(email: str, role: str, grid: str, **values) -> str:
+	"""A user holding `role` in the subtree of `grid`."""
+	assign(make_user(email), role, grid, **values)
+	return email
+
+
+def make_executive(
+	full_name: str, federation: str, user: str | None = None, position: str = "Executive Member"
+) -> str:
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Federation Executive",
+				"full_name": full_name,
+				"position": position,
+				"women_federation": federation,
+				"user": user,
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
 
 
 def make_federation(name: str, federation_type: str, grid: str, parent: str | None = None, **values):

@@ -3,7 +3,7 @@
 import frappe
 
 from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import VALID_ID, make_ledger
-from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user
+from fulian_grid.tests.utils import FulianTestCase, TestCity, scoped_user
 
 
 def read_as(user, doctype, name):
@@ -20,12 +20,9 @@ class TestIdentityPrivacy(FulianTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.city = TestCity()
-		cls.chair_a = make_user("chair_a@fulian.test")
-		assign(cls.chair_a, "Fulian Grid Chair", "TA1C")
-		cls.worker_a = make_user("worker_a2@fulian.test")
-		assign(cls.worker_a, "Fulian Grid Worker", "TA1CG")
-		cls.keeper = make_user("keeper@fulian.test")
-		assign(cls.keeper, "Fulian Executive", "TA1CG")
+		cls.chair_a = scoped_user("chair_a@fulian.test", "Fulian Grid Chair", "TA1C")
+		cls.worker_a = scoped_user("worker_a2@fulian.test", "Fulian Grid Worker", "TA1CG")
+		cls.keeper = scoped_user("keeper@fulian.test", "Fulian Executive", "TA1CG")
 		cls.keeper_exec = (
 			frappe.get_doc(
 				{

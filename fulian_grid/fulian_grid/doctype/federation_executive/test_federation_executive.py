@@ -1,7 +1,7 @@
 import frappe
 
 from fulian_grid.fulian_grid.doctype.federation_executive.federation_executive import InvalidIdentityError
-from fulian_grid.tests.utils import FulianTestCase, TestCity
+from fulian_grid.tests.utils import FulianTestCase, TestCity, scoped_user
 
 VALID_ID = "11010519491231002X"
 
@@ -54,12 +54,9 @@ class TestFederationExecutive(FulianTestCase):
 		)
 
 	def test_identity_levels_follow_scope_and_self(self):
-		from fulian_grid.tests.utils import assign, make_user
 
-		chair = make_user("exec_chair@fulian.test")
-		assign(chair, "Fulian Grid Chair", "TA1C")
-		own_user = make_user("exec_self@fulian.test")
-		assign(own_user, "Fulian Executive", "TA1C")
+		chair = scoped_user("exec_chair@fulian.test", "Fulian Grid Chair", "TA1C")
+		own_user = scoped_user("exec_self@fulian.test", "Fulian Executive", "TA1C")
 		doc = self.executive(id_number=VALID_ID, mobile="13812345678", user=own_user).insert()
 		cases = {
 			chair: True,  # a chair assigned where the record lies

@@ -1,6 +1,6 @@
 import frappe
 
-from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user
+from fulian_grid.tests.utils import FulianTestCase, TestCity, scoped_user
 
 
 class TestFulianSettings(FulianTestCase):
@@ -14,8 +14,7 @@ class TestFulianSettings(FulianTestCase):
 		self.assertEqual(settings.small_cell_threshold, 5)
 
 	def test_only_a_city_level_admin_changes_settings(self):
-		county_admin = make_user("settings_county@fulian.test")
-		assign(county_admin, "Fulian Admin", "TA")
+		county_admin = scoped_user("settings_county@fulian.test", "Fulian Admin", "TA")
 		frappe.set_user(county_admin)
 		try:
 			settings = frappe.get_single("Fulian Settings")

@@ -2,7 +2,7 @@ import frappe
 from frappe.utils import add_days, nowdate
 
 from fulian_grid.permissions import user_ranges
-from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user
+from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user, scoped_user
 
 
 class TestGridRoleAssignment(FulianTestCase):
@@ -22,8 +22,7 @@ class TestGridRoleAssignment(FulianTestCase):
 			assign(user, "Fulian Officer", "TA", valid_from=nowdate(), valid_to=add_days(nowdate(), -1))
 
 	def test_assignment_grants_the_frappe_role(self):
-		user = make_user("newbie@fulian.test")
-		assign(user, "Fulian Grid Worker", "TA1CG")
+		user = scoped_user("newbie@fulian.test", "Fulian Grid Worker", "TA1CG")
 		self.assertIn("Fulian Grid Worker", frappe.get_roles(user))
 
 	def test_disabling_stops_the_scope_without_touching_the_user(self):
@@ -36,8 +35,7 @@ class TestGridRoleAssignment(FulianTestCase):
 		self.assertIn("Fulian Officer", frappe.get_roles(user))
 
 	def test_county_admin_cannot_assign_outside_her_county(self):
-		admin = make_user("county_admin@fulian.test")
-		assign(admin, "Fulian Admin", "TA")
+		admin = scoped_user("county_admin@fulian.test", "Fulian Admin", "TA")
 		frappe.set_user(admin)
 		try:
 			doc = frappe.get_doc(

@@ -10,23 +10,7 @@ from fulian_grid.fulian_grid.doctype.infringement_report.infringement_report imp
 	MandatoryReportError,
 	escalate_overdue_reports,
 )
-from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user
-
-
-def executive_for(user, federation, name):
-	return (
-		frappe.get_doc(
-			{
-				"doctype": "Federation Executive",
-				"full_name": name,
-				"position": "Grid Worker",
-				"women_federation": federation,
-				"user": user,
-			}
-		)
-		.insert(ignore_permissions=True)
-		.name  # fmt: skip
-	)
+from fulian_grid.tests.utils import FulianTestCase, TestCity, make_executive, scoped_user
 
 
 class InfringementCase(FulianTestCase):
@@ -34,15 +18,13 @@ class InfringementCase(FulianTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.city = TestCity()
-		cls.worker = make_user("ir_worker@fulian.test")
-		assign(cls.worker, "Fulian Grid Worker", "TA1CG")
-		cls.worker_exec = executive_for(cls.worker, cls.city.federation_a, "孙燕")
-		cls.other_worker = make_user("ir_worker2@fulian.test")
-		assign(cls.other_worker, "Fulian Grid Worker", "TA1CG")
-		cls.chair = make_user("ir_chair@fulian.test")
-		assign(cls.chair, "Fulian Grid Chair", "TA1C")
-		cls.township_officer = make_user("ir_township@fulian.test")
-		assign(cls.township_officer, "Fulian Officer", "TA1")
+		cls.worker = scoped_user("ir_worker@fulian.test", "Fulian Grid Worker", "TA1CG")
+		cls.worker_exec = make_executive(
+			"孙燕", cls.city.federation_a, user=cls.worker, position="Grid Worker"
+		)
+		cls.other_worker = scoped_user("ir_worker2@fulian.test", "Fulian Grid Worker", "TA1CG")
+		cls.chair = scoped_user("ir_chair@fulian.test", "Fulian Grid Chair", "TA1C")
+		cls.township_officer = scoped_user("ir_township@fulian.test", "Fulian Officer", "TA1")
 
 	def tearDown(self):
 		frappe.set_user("Administrator")

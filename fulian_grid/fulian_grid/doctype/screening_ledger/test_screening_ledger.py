@@ -1,7 +1,7 @@
 import frappe
 from frappe.utils import add_days, getdate, today
 
-from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user
+from fulian_grid.tests.utils import FulianTestCase, TestCity, scoped_user
 
 VALID_ID = "11010519491231002X"
 
@@ -61,8 +61,7 @@ class TestScreeningLedger(FulianTestCase):
 
 	def test_grid_worker_sees_masked_values_only(self):
 		entry = make_ledger(id_number=VALID_ID, phone="13812345678").insert()
-		worker = make_user("worker_a@fulian.test")
-		assign(worker, "Fulian Grid Worker", "TA1CG")
+		worker = scoped_user("worker_a@fulian.test", "Fulian Grid Worker", "TA1CG")
 		frappe.set_user(worker)
 		row = frappe.get_list(
 			"Screening Ledger", filters={"name": entry.name}, fields=["name", "id_number_masked", "id_number"]

@@ -11,6 +11,7 @@ from frappe import _
 
 from fulian_grid.domain.clocks import elapsed_hours, median
 from fulian_grid.permissions import readable_subtree, scope_condition
+from fulian_grid.reporting import column, grid_columns
 
 STAGES = ("Draft", "Reported", "Verified", "In Service", "Referred", "Closed", "Rejected", "Duplicate Case")
 INTERVALS = {  # column: (from milestone, to milestone)
@@ -62,18 +63,14 @@ def summarize(node, reports) -> dict:
 	for stage in STAGES:
 		row[frappe.scrub(stage)] = sum(1 for r in reports if r.status == stage)
 	row.overdue = sum(1 for r in reports if r.is_overdue)
-	for column, (start, end) in INTERVALS.items():
-		row[column] = median(elapsed_hours(r[start], r[end]) for r in reports)
+	for fieldname, (start, end) in INTERVALS.items():
+		row[fieldname] = median(elapsed_hours(r[start], r[end]) for r in reports)
 	return row
 
 
 def columns():
-	def column(fieldname, label, fieldtype="Int", width=90, **extra):
-		return {"fieldname": fieldname, "label": label, "fieldtype": fieldtype, "width": width, **extra}
-
 	return [
-		column("governance_grid", _("Governance Grid"), "Link", 130, options="Governance Grid"),
-		column("grid_name", _("Grid Name"), "Data", 140),
+		*grid_columns(),
 		column("total", _("Total")),
 		*(column(frappe.scrub(stage), _(stage)) for stage in STAGES),
 		column("overdue", _("Overdue")),

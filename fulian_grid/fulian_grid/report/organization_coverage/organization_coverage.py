@@ -9,6 +9,7 @@ from frappe import _
 
 from fulian_grid.domain.tree import LEVEL_DEPTH
 from fulian_grid.permissions import readable_subtree, scope_condition
+from fulian_grid.reporting import column
 
 COUNTED = {
 	# column: (table alias, DocType, SQL expression counted per grid level)
@@ -26,16 +27,16 @@ def execute(filters=None):
 	by_level = {level: frappe._dict(level=level, nodes=0, covered=0) for level in LEVEL_DEPTH}
 	for level, nodes, covered in grid_counts(bounds):
 		by_level[level].update(nodes=nodes, covered=covered)
-	for column, (alias, doctype, expression) in COUNTED.items():
+	for fieldname, (alias, doctype, expression) in COUNTED.items():
 		for level, value in member_counts(bounds, alias, doctype, expression):
-			by_level[level][column] = int(value or 0)
+			by_level[level][fieldname] = int(value or 0)
 	data = []
 	for row in by_level.values():
 		if not row.nodes:
 			continue
 		row.uncovered = row.nodes - row.covered
-		for column in COUNTED:
-			row.setdefault(column, 0)
+		for fieldname in COUNTED:
+			row.setdefault(fieldname, 0)
 		row.level_label = _(row.level)
 		data.append(row)
 	return columns(), data, None, None, summary(data)
@@ -71,18 +72,15 @@ def member_counts(bounds, alias: str, doctype: str, expression: str):
 
 
 def columns():
-	def column(fieldname, label, fieldtype="Int", width=120):
-		return {"fieldname": fieldname, "label": label, "fieldtype": fieldtype, "width": width}
-
 	return [
 		column("level_label", _("Grid Level"), "Data", 110),
-		column("nodes", _("Grid Nodes")),
+		column("nodes", _("Grid Nodes"), width=120),
 		column("covered", _("With a Federation"), width=140),
 		column("uncovered", _("Without a Federation"), width=150),
-		column("federations", _("Federations")),
+		column("federations", _("Federations"), width=120),
 		column("grid_federations", _("Grid Federations"), width=130),
-		column("groups", _("Women Groups")),
-		column("executives", _("Executives")),
+		column("groups", _("Women Groups"), width=120),
+		column("executives", _("Executives"), width=120),
 		column("two_way", _("Executives with Two-way Posts"), width=200),
 	]
 

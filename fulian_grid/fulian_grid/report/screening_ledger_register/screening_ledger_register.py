@@ -13,6 +13,7 @@ from frappe.utils import getdate
 
 from fulian_grid.permissions import readable_subtree, scope_condition
 from fulian_grid.privacy import identity_rule
+from fulian_grid.reporting import column
 
 IDENTITY_COLUMNS = {  # shown column: (full field, masked field)
 	"name_shown": ("subject_name", "subject_name_masked"),
@@ -84,23 +85,20 @@ def ledger_rows(filters) -> list:
 
 
 def columns():
-	def column(fieldname, label, fieldtype="Data", width=110, **extra):
-		return {"fieldname": fieldname, "label": label, "fieldtype": fieldtype, "width": width, **extra}
-
 	return [
 		column("name", _("Screening Ledger Entry"), "Link", 130, options="Screening Ledger"),
-		column("grid_name", _("Governance Grid")),
-		column("name_shown", _("Subject Name")),
-		column("gender", _("Gender"), width=60),
+		column("grid_name", _("Governance Grid"), "Data"),
+		column("name_shown", _("Subject Name"), "Data"),
+		column("gender", _("Gender"), "Data", 60),
 		column("birth_date", _("Birth Date"), "Date", 100),
-		column("id_shown", _("ID Number"), width=170),
-		column("phone_shown", _("Phone"), width=120),
-		column("address_shown", _("Address"), width=180),
-		column("categories", _("Key Group Categories"), width=160),
-		column("risk_level", _("Risk Level"), width=80),
-		column("findings", _("Findings"), width=180),
-		column("help_measures", _("Help Measures"), width=180),
-		column("follow_up", _("Follow-up"), width=200),
-		column("screened_by_name", _("Screened By")),
+		column("id_shown", _("ID Number"), "Data", 170),
+		column("phone_shown", _("Phone"), "Data", 120),
+		column("address_shown", _("Address"), "Data", 180),
+		column("categories", _("Key Group Categories"), "Data", 160),
+		column("risk_level", _("Risk Level"), "Data", 80),
+		column("findings", _("Findings"), "Data", 180),
+		column("help_measures", _("Help Measures"), "Data", 180),
+		column("follow_up", _("Follow-up"), "Data", 200),
+		column("screened_by_name", _("Screened By"), "Data"),
 		column("screened_on", _("Screened On"), "Date", 100),
 	]

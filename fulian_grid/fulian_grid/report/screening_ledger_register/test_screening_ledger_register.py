@@ -7,7 +7,7 @@ from frappe.utils import add_days, today
 from fulian_grid.api.ledger import download_screening_ledger
 from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import VALID_ID, make_ledger
 from fulian_grid.fulian_grid.report.screening_ledger_register.screening_ledger_register import execute
-from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user
+from fulian_grid.tests.utils import FulianTestCase, TestCity, scoped_user
 
 
 class TestScreeningLedgerRegister(FulianTestCase):
@@ -15,10 +15,8 @@ class TestScreeningLedgerRegister(FulianTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.city = TestCity()
-		cls.chair = make_user("register_chair@fulian.test")
-		assign(cls.chair, "Fulian Grid Chair", "TA1C")
-		cls.worker = make_user("register_worker@fulian.test")
-		assign(cls.worker, "Fulian Grid Worker", "TA1CG")
+		cls.chair = scoped_user("register_chair@fulian.test", "Fulian Grid Chair", "TA1C")
+		cls.worker = scoped_user("register_worker@fulian.test", "Fulian Grid Worker", "TA1CG")
 		cls.entry_a = (
 			make_ledger(id_number=VALID_ID, phone="13812345678", address="盛园社区3号楼2单元").insert().name
 		)

@@ -8,6 +8,7 @@ from frappe import _
 from frappe.utils import get_first_day, get_last_day, getdate, today
 
 from fulian_grid.permissions import readable_subtree, scope_condition
+from fulian_grid.reporting import column, grid_columns
 
 
 def execute(filters=None):
@@ -43,15 +44,8 @@ def execute(filters=None):
 
 def columns():
 	return [
-		{
-			"fieldname": "governance_grid",
-			"label": _("Governance Grid"),
-			"fieldtype": "Link",
-			"options": "Governance Grid",
-			"width": 140,
-		},
-		{"fieldname": "grid_name", "label": _("Grid Name"), "fieldtype": "Data", "width": 160},
-		{"fieldname": "households", "label": _("Households"), "fieldtype": "Int", "width": 100},
-		{"fieldname": "visited", "label": _("Households Visited"), "fieldtype": "Int", "width": 130},
-		{"fieldname": "coverage", "label": _("Coverage (%)"), "fieldtype": "Percent", "width": 110},
+		*grid_columns(),
+		column("households", _("Households"), width=100),
+		column("visited", _("Households Visited"), width=130),
+		column("coverage", _("Coverage (%)"), "Percent", 110),
 	]

@@ -4,7 +4,7 @@ from frappe.utils import add_days, today
 from fulian_grid.fulian_grid.doctype.screening_ledger.screening_ledger import notify_overdue_visits
 from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import make_ledger
 from fulian_grid.fulian_grid.report.visit_schedule.visit_schedule import execute
-from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user
+from fulian_grid.tests.utils import FulianTestCase, TestCity, scoped_user
 
 
 class TestVisitSchedule(FulianTestCase):
@@ -12,8 +12,7 @@ class TestVisitSchedule(FulianTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.city = TestCity()
-		cls.keeper = make_user("schedule_keeper@fulian.test")
-		assign(cls.keeper, "Fulian Executive", "TA1CG")
+		cls.keeper = scoped_user("schedule_keeper@fulian.test", "Fulian Executive", "TA1CG")
 		cls.keeper_exec = (
 			frappe.get_doc(
 				{

@@ -7,6 +7,7 @@ from frappe import _
 from frappe.utils import add_days, getdate, today
 
 from fulian_grid.permissions import readable_subtree, scope_condition
+from fulian_grid.reporting import column, grid_columns
 
 
 def execute(filters=None):
@@ -40,17 +41,10 @@ def execute(filters=None):
 
 def columns():
 	return [
-		{
-			"fieldname": "governance_grid",
-			"label": _("Governance Grid"),
-			"fieldtype": "Link",
-			"options": "Governance Grid",
-			"width": 140,
-		},
-		{"fieldname": "grid_name", "label": _("Grid Name"), "fieldtype": "Data", "width": 160},
-		{"fieldname": "active", "label": _("Active Entries"), "fieldtype": "Int", "width": 110},
-		{"fieldname": "overdue", "label": _("Overdue"), "fieldtype": "Int", "width": 100},
-		{"fieldname": "due_soon", "label": _("Due Soon"), "fieldtype": "Int", "width": 100},
-		{"fieldname": "high_risk", "label": _("High Risk"), "fieldtype": "Int", "width": 100},
-		{"fieldname": "earliest_due", "label": _("Earliest Due"), "fieldtype": "Date", "width": 120},
+		*grid_columns(),
+		column("active", _("Active Entries")),
+		column("overdue", _("Overdue")),
+		column("due_soon", _("Due Soon")),
+		column("high_risk", _("High Risk")),
+		column("earliest_due", _("Earliest Due"), "Date", 120),
 	]
