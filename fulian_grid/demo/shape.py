@@ -1,0 +1,91 @@
+"""The shape of a Dongying-like governance grid, as plain data (no frappe import).
+
+`grid_tree(scale)` yields nodes in nested-set order with their `lft`/`rgt` already numbered, so a
+bulk insert needs no tree rebuild. At scale 1: 1 city, 7 counties and development zones, 8
+townships each, 12 communities or villages each, 3 grids each, 5 micro-grids each (12,832 nodes)."""
+
+import random
+from dataclasses import dataclass, field
+
+COUNTIES = ("东营区", "河口区", "垦利区", "广饶县", "利津县", "东营经济技术开发区", "东营港经济开发区")
+TOWNSHIP_STEMS = ("文汇", "黄河", "辛店", "胜利", "六户", "史口", "龙居", "牛庄", "新户", "仙河", "孤岛", "义和", "郝家", "董集", "垦东", "永安")
+COMMUNITY_STEMS = ("盛园", "锦苑", "金湖", "银座", "丽景", "和园", "康居", "滨河", "安泰", "翠湖", "春晖", "明珠")
+COUNTY_CODES = ("370502", "370503", "370505", "370523", "370522", "370571", "370572")
+
+
+@dataclass
+class Node:
+	code: str
+	name: str
+	level: str
+	parent: str | None
+	kind: str | None = None
+	households: int = 0
+	lft: int = 0
+	rgt: int = 0
+	children: list = field(default_factory=list)
+
+	@property
+	def is_group(self) -> int:
+		return 0 if self.level == "Micro-grid" else 1
+
+
+def build_tree(scale: int = 1, seed: int = 7) -> Node:
+	"""The city root with every node below it; `scale` multiplies the townships per county."""
+	rng = random.Random(seed)
+	city = Node("3705", "东营市", "City", None)
+	for c, county_name in enumerate(COUNTIES):
+		county = Node(COUNTY_CODES[c], county_name, "County", city.code)
+		city.children.append(county)
+		for t in range(8 * scale):
+			stem = TOWNSHIP_STEMS[(c * 8 + t) % len(TOWNSHIP_STEMS)]
+			township = Node(f"{county.code}{t + 1:03d}", f"{county_name}{stem}{'街道' if t % 2 == 0 else '镇'}", "Township", county.code)
+			county.children.append(township)
+			for m in range(12):
+				village = m % 3 == 2  # a third are villages
+				level = "Village" if village else "Community"
+				community = Node(
+					f"{township.code}{m + 1:03d}",
+					f"{township.name}{COMMUNITY_STEMS[m]}{'村' if village else '社区'}",
+					level,
+					township.code,
+				)
+				township.children.append(community)
+				for g in range(3):
+					kind = "Village Grid" if village else ("Exclusive Grid" if g == 2 and m == 0 else "Community Grid")
+					grid = Node(f"{community.code}{g + 1:02d}", f"{community.name}第{g + 1}网格", "Grid", community.code, kind)
+					community.children.append(grid)
+					for u in range(5):
+						households = rng.randint(40, 120)
+						grid.children.append(
+							Node(f"{grid.code}{u + 1:02d}", f"{grid.name}{u + 1}号楼", "Micro-grid", grid.code, kind, households)
+						)
+					grid.households = sum(child.households for child in grid.children)
+	number(city)
+	return city
+
+
+def number(root: Node, start: int = 1) -> int:
+	"""Nested-set numbering, iteratively (the tree is deep enough to matter at large scales)."""
+	counter = start
+	stack = [(root, False)]
+	while stack:
+		node, done = stack.pop()
+		if done:
+			node.rgt = counter
+			counter += 1
+			continue
+		node.lft = counter
+		counter += 1
+		stack.append((node, True))
+		stack.extend((child, False) for child in reversed(node.children))
+	return counter
+
+
+def walk(root: Node):
+	"""Nodes in nested-set (pre-)order."""
+	stack = [root]
+	while stack:
+		node = stack.pop()
+		yield node
+		stack.extend(reversed(node.children))
