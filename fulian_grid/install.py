@@ -13,6 +13,7 @@ def after_install():
 	ensure_roles()
 	ensure_role_profiles()
 	add_default_key_group_categories()
+	add_default_duty_masters()
 	compile_translations()
 
 
@@ -63,6 +64,52 @@ def add_default_key_group_categories():
 					"default_risk_level": risk_level,
 				}
 			).insert(ignore_permissions=True)
+
+
+# The six areas of executives' training (standard ch. 9). Defaults only, as above.
+DEFAULT_TRAINING_TOPICS = (
+	("Policy and Law Publicity",),
+	("Basic Information Collection",),
+	("Public Opinion Collection",),
+	("Safety-hazard Screening",),
+	("Dispute Screening and Resolution",),
+	("Livelihood Services",),
+)
+
+# Duty evaluation criteria: (name, indicator, weight %, target per period, how it is measured).
+# Weights add up to 100. Defaults only, as above.
+DEFAULT_EVALUATION_CRITERIA = (
+	("Home Visits", "Visits Made", 20, 30, "Submitted home visits she made in the period"),
+	("Risk Screening", "Ledger Entries Screened", 15, 20, "Screening ledger entries she screened"),
+	("Timely Reporting", "Reports Raised On Time", 10, 2, "Infringement reports she raised on time"),
+	("Grid Deliberation", "Deliberations Convened", 10, 4, "Women's deliberations she convened"),
+	("Projects Led", "Projects Led", 10, 1, "Projects she started leading in the period"),
+	("Projects Completed", "Projects Completed", 10, 1, "Projects she led to completion"),
+	("Volunteer Service", "Volunteer Hours", 10, 20, "Hours of volunteer service"),
+	("Training", "Trainings Attended", 10, 4, "Duty-capacity trainings she attended"),
+	("Committee Meetings", "Meetings Attended", 5, 4, "Executive committee meetings she attended"),
+)
+
+
+def add_default_duty_masters():
+	for (name,) in DEFAULT_TRAINING_TOPICS:
+		if not frappe.db.exists("Training Topic", name):
+			frappe.get_doc({"doctype": "Training Topic", "topic_name": name}).insert(ignore_permissions=True)
+	if frappe.db.count("Evaluation Criterion"):
+		return  # the criteria are a set whose weights add up to 100: never top up an edited set
+	for name, indicator, weight, target, measurement in DEFAULT_EVALUATION_CRITERIA:
+		criterion = frappe.get_doc(
+			{
+				"doctype": "Evaluation Criterion",
+				"criterion_name": name,
+				"indicator": indicator,
+				"weight": weight,
+				"target": target,
+				"measurement": measurement,
+			}
+		)
+		criterion.flags.ignore_total_weight_warning = True
+		criterion.insert(ignore_permissions=True)
 
 
 def compile_translations():

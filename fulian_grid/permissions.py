@@ -157,3 +157,14 @@ def settings_has_permission(doc, ptype: str = "read", user: str | None = None, d
 	)
 	ranges = user_ranges(user, "Fulian Settings", ptype)
 	return any((lft, rgt) in ranges for lft, rgt in roots)
+
+
+def evaluation_has_permission(doc, ptype: str = "read", user: str | None = None, debug: bool = False):
+	"""Duty Evaluation: the per-grid rule, and an executive never changes her own evaluation, even
+	when she also holds an evaluating role (a grid chair is usually an executive too)."""
+	user = user or frappe.session.user
+	if ptype in WRITE_PTYPES and user not in UNSCOPED_USERS:
+		executive = doc.get("federation_executive")
+		if executive and frappe.db.get_value("Federation Executive", executive, "user") == user:
+			return False
+	return has_permission(doc, ptype, user, debug)

@@ -24,6 +24,12 @@ FIELDTYPES = {
 }  # fmt: skip
 LINKING_FIELDTYPES = {"Link", "Table", "Table MultiSelect"}
 PLATFORM_ROLES = {"Administrator", "System Manager", "All", "Guest"}
+# DEFAULT_* tuples of install.py whose first column names a master record shown in Link fields.
+DEFAULT_RECORD_TUPLES = (
+	"DEFAULT_KEY_GROUP_CATEGORIES",
+	"DEFAULT_TRAINING_TOPICS",
+	"DEFAULT_EVALUATION_CRITERIA",
+)
 # Label-like keys of a DocType field that the desk shows (and so translates).
 FIELD_TEXT_KEYS = ("label", "description")
 
@@ -72,9 +78,8 @@ def load_app(package: Path) -> AppModel:
 	app.role_profiles = set(roles_module["DEFAULT_ROLE_PROFILES"])
 	app.grid_scoped = set(_literals(package / "hooks.py")["_GRID_SCOPED_DOCTYPES"])
 	# master records shipped as defaults (their names show in translated Link fields)
-	app.default_records = {
-		row[0] for row in _literals(package / "install.py").get("DEFAULT_KEY_GROUP_CATEGORIES", ())
-	}
+	install = _literals(package / "install.py")
+	app.default_records = {row[0] for name in DEFAULT_RECORD_TUPLES for row in install.get(name, ())}
 	app.code_messages = code_messages(package)
 	po = package / "locale" / "zh.po"
 	if po.exists():
