@@ -120,3 +120,21 @@ def test_periods():
 	assert not periods_overlap(*h1, *h2)
 	assert periods_overlap(*h1, date(2026, 6, 30), date(2026, 12, 31))  # one shared day
 	assert periods_overlap(date(2026, 3, 1), date(2026, 3, 31), *h1)  # inside
+
+
+def test_default_criteria_weights_add_up_and_name_known_indicators():
+	"""The shipped defaults (install.py) pass the same rule evaluations enforce."""
+	import json
+	from pathlib import Path
+
+	from metacheck import _literals
+
+	package = Path(__file__).resolve().parent.parent / "fulian_grid"
+	criteria = _literals(package / "install.py")["DEFAULT_EVALUATION_CRITERIA"]
+	assert validate_weights(row[2] for row in criteria) == 100
+	criterion = json.loads(
+		(package / "fulian_grid/doctype/evaluation_criterion/evaluation_criterion.json").read_text()
+	)
+	options = next(f for f in criterion["fields"] if f["fieldname"] == "indicator")["options"].split("\n")
+	assert {row[1] for row in criteria} <= set(options)
+	assert all(row[3] > 0 for row in criteria)  # targets

@@ -93,6 +93,13 @@ class TestDeliberationRecord(FulianTestCase):
 		self.assertNotIn(record.name, frappe.get_list("Deliberation Record", pluck="name"))
 		self.assertRaises(frappe.PermissionError, download_deliberation_record, record.name)
 
+	def test_calendar_view_is_shipped(self):
+		from frappe.desk.form.meta import get_meta
+
+		calendar_js = get_meta("Deliberation Record").get("__calendar_js") or ""
+		self.assertIn('start: "start_time"', calendar_js)
+		self.assertIn("frappe.desk.calendar.get_events", calendar_js)
+
 	def test_calendar_events_are_scoped(self):
 		from frappe.desk.calendar import get_events
 
