@@ -107,10 +107,16 @@ def main():
 	ensure_users()
 	from fulian_grid.permissions import scope_condition
 
-	page = lambda: frappe.get_list("Screening Ledger", fields=["name", "modified"], order_by="modified desc", limit=20)  # noqa: E731
-	count = lambda: frappe.get_list("Screening Ledger", fields=["count(*) as total"], as_list=True)[0][0]  # noqa: E731
+	def page():
+		return frappe.get_list(
+			"Screening Ledger", fields=["name", "modified"], order_by="modified desc", limit=20
+		)
+
+	def count():
+		return frappe.get_list("Screening Ledger", fields=["count(*) as total"], as_list=True)[0][0]
+
 	rows = []
-	for label, grid, user in (("county", COUNTY, OFFICER), ("township", TOWNSHIP, TOWNSHIP_OFFICER)):
+	for label, user in (("county", OFFICER), ("township", TOWNSHIP_OFFICER)):
 		frappe.set_user(user)
 		condition = scope_condition("Screening Ledger")
 		frappe.set_user("Administrator")
@@ -119,9 +125,9 @@ def main():
 		results = {
 			"app rule, get_list page": timed(as_user(user, page)),
 			"Administrator, get_list page": timed(page),
-			"bare SQL page, same predicate": timed(lambda: frappe.db.sql(bare_page_sql)),
+			"bare SQL page, same predicate": timed(lambda sql=bare_page_sql: frappe.db.sql(sql)),
 			"app rule, count": timed(as_user(user, count)),
-			"bare SQL count, same predicate": timed(lambda: frappe.db.sql(bare_count_sql)),
+			"bare SQL count, same predicate": timed(lambda sql=bare_count_sql: frappe.db.sql(sql)),
 		}
 		if label == "county":
 			restore = user_permission_path(UP_USER)
@@ -136,7 +142,9 @@ def main():
 		for line in frappe.db.sql(f"explain {bare_page_sql}", as_dict=True):
 			print("  ", {k: line[k] for k in ("table", "type", "key", "rows", "Extra") if k in line})
 
-	print(f"\nledger rows: {frappe.db.count('Screening Ledger')}, grid nodes: {frappe.db.count('Governance Grid')}\n")
+	print(
+		f"\nledger rows: {frappe.db.count('Screening Ledger')}, grid nodes: {frappe.db.count('Governance Grid')}\n"
+	)
 	print("| measure (ms) | county median | county max | township median | township max |")
 	print("|---|---|---|---|---|")
 	measures = list(rows[0][2])
@@ -144,11 +152,18 @@ def main():
 		cells = []
 		for _label, _counted, results in rows:
 			median, worst = results.get(measure, (None, None))
-			cells += [f"{median:.1f}" if median is not None else "–", f"{worst:.1f}" if worst is not None else "–"]
+			cells += [
+				f"{median:.1f}" if median is not None else "–",
+				f"{worst:.1f}" if worst is not None else "–",
+			]
 		print(f"| {measure} | " + " | ".join(cells) + " |")
 	print()
 	for label, counted, r in rows:
-		page_rule, page_sql, admin = r["app rule, get_list page"][0], r["bare SQL page, same predicate"][0], r["Administrator, get_list page"][0]
+		page_rule, page_sql, admin = (
+			r["app rule, get_list page"][0],
+			r["bare SQL page, same predicate"][0],
+			r["Administrator, get_list page"][0],
+		)
 		print(f"- {label} ({counted} rows in scope): page vs bare SQL {page_rule / page_sql:.1f}×, "
 			  f"vs Administrator get_list {page_rule / admin:.1f}×, count vs bare SQL "
 			  f"{r['app rule, count'][0] / r['bare SQL count, same predicate'][0]:.1f}×, slowest/median page "

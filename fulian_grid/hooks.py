@@ -25,6 +25,14 @@ _GRID_SCOPED_DOCTYPES = (
 	"Screening Ledger",
 	"Home Visit",
 	"Infringement Report",
+	"Deliberation Record",
+	"Executive Committee Meeting",
+	"Suggestion",
+	"Training Session",
+	"Duty Report",
+	"Duty Evaluation",
+	"Talent Pool Entry",
+	"Commendation",
 )
 
 permission_query_conditions = {
@@ -36,6 +44,8 @@ has_permission = {
 	**{doctype: "fulian_grid.permissions.has_permission" for doctype in _GRID_SCOPED_DOCTYPES},
 	"Grid Role Assignment": "fulian_grid.permissions.assignment_has_permission",
 	"Fulian Settings": "fulian_grid.permissions.settings_has_permission",
+	# the grid rule plus: an executive never changes her own evaluation
+	"Duty Evaluation": "fulian_grid.permissions.evaluation_has_permission",
 }
 
 override_whitelisted_methods = {

@@ -98,6 +98,9 @@ def add_default_masters():
 		_insert_missing("Concern Category", name, mandatory_report=mandatory_report)
 	for name, category in DEFAULT_CONCERN_ITEMS:
 		_insert_missing("Concern Item", name, concern_category=category)
+	for (name,) in DEFAULT_TRAINING_TOPICS:
+		_insert_missing("Training Topic", name)
+	_add_default_criteria()
 
 
 def _insert_missing(doctype: str, name: str, **values):
@@ -141,6 +144,49 @@ def add_kanban_boards():
 			"columns": [{"column_name": option, "status": "Active"} for option in options],
 		}
 	).insert(ignore_permissions=True)
+
+
+# The six areas of executives' training (standard ch. 9). Defaults only, as above.
+DEFAULT_TRAINING_TOPICS = (
+	("Policy and Law Publicity",),
+	("Basic Information Collection",),
+	("Public Opinion Collection",),
+	("Safety-hazard Screening",),
+	("Dispute Screening and Resolution",),
+	("Livelihood Services",),
+)
+
+# Duty evaluation criteria: (name, indicator, weight %, target per period, how it is measured).
+# Weights add up to 100. Defaults only, as above.
+DEFAULT_EVALUATION_CRITERIA = (
+	("Home Visits", "Visits Made", 20, 30, "Submitted home visits she made in the period"),
+	("Risk Screening", "Ledger Entries Screened", 15, 20, "Screening ledger entries she screened"),
+	("Timely Reporting", "Reports Raised On Time", 10, 2, "Infringement reports she raised on time"),
+	("Grid Deliberation", "Deliberations Convened", 10, 4, "Women's deliberations she convened"),
+	("Projects Led", "Projects Led", 10, 1, "Projects she started leading in the period"),
+	("Projects Completed", "Projects Completed", 10, 1, "Projects she led to completion"),
+	("Volunteer Service", "Volunteer Hours", 10, 20, "Hours of volunteer service"),
+	("Training", "Trainings Attended", 10, 4, "Duty-capacity trainings she attended"),
+	("Committee Meetings", "Meetings Attended", 5, 4, "Executive committee meetings she attended"),
+)
+
+
+def _add_default_criteria():
+	if frappe.db.count("Evaluation Criterion"):
+		return  # the criteria are a set whose weights add up to 100: never top up an edited set
+	for name, indicator, weight, target, measurement in DEFAULT_EVALUATION_CRITERIA:
+		criterion = frappe.get_doc(
+			{
+				"doctype": "Evaluation Criterion",
+				"criterion_name": name,
+				"indicator": indicator,
+				"weight": weight,
+				"target": target,
+				"measurement": measurement,
+			}
+		)
+		criterion.flags.ignore_total_weight_warning = True
+		criterion.insert(ignore_permissions=True)
 
 
 def compile_translations():

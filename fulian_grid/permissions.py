@@ -213,3 +213,14 @@ def roles_here(grid: str | None, user: str | None = None) -> set[str]:
 		.where((assignment.user == user) & _active(assignment) & here.lft[assigned.lft : assigned.rgt])
 	).run(pluck=True)
 	return set(roles) & set(frappe.get_roles(user))
+
+
+def evaluation_has_permission(doc, ptype: str = "read", user: str | None = None, debug: bool = False):
+	"""Duty Evaluation: the per-grid rule, and an executive never changes her own evaluation, even
+	when she also holds an evaluating role (a grid chair is usually an executive too)."""
+	user = user or frappe.session.user
+	if ptype in WRITE_PTYPES and user not in UNSCOPED_USERS:
+		executive = doc.get("federation_executive")
+		if executive and frappe.db.get_value("Federation Executive", executive, "user") == user:
+			return False
+	return has_permission(doc, ptype, user, debug)

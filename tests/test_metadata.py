@@ -136,6 +136,10 @@ def test_untranslated_label_option_and_message_are_caught(broken):
 	assert "no zh translation for 'A fresh message {0}'" in problems
 
 
+def test_default_master_records_are_translatable(app):
+	assert {"Single Mothers", "Policy and Law Publicity", "Home Visits"} <= app.default_records
+
+
 def test_code_messages_are_extracted_from_python_and_js(app):
 	assert "The check digit of the ID number is wrong; please check the number" in app.code_messages  # msg()
 	assert "Valid To cannot be before Valid From" in app.code_messages  # _()

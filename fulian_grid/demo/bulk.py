@@ -9,12 +9,20 @@ import frappe
 from fulian_grid.demo.shape import Node, walk
 from fulian_grid.domain.masking import mask_name
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+SURNAMES = (
+	"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+)
 GIVEN = "芳娜敏静丽艳娟霞秀英华玲红梅兰凤洁琳素云莲真环雪荣爱妹慧巧美淑惠珠翠雅芝玉萍"
 
 
 def _meta_values(now: datetime) -> dict:
-	return {"creation": now, "modified": now, "owner": "Administrator", "modified_by": "Administrator", "docstatus": 0}
+	return {
+		"creation": now,
+		"modified": now,
+		"owner": "Administrator",
+		"modified_by": "Administrator",
+		"docstatus": 0,
+	}
 
 
 def insert_tree(root: Node, progress=None) -> list[Node]:
@@ -41,7 +49,9 @@ def person_name(rng: random.Random) -> str:
 	return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
 
 
-def insert_ledger_rows(grids: list[str], count: int, rng: random.Random, prefix: str = "SL-DEMO-", chunk: int = 20000):
+def insert_ledger_rows(
+	grids: list[str], count: int, rng: random.Random, prefix: str = "SL-DEMO-", chunk: int = 20000
+):
 	"""`count` screening ledger entries spread over `grids`, modified over the last two years."""
 	fields = [
 		"name", "governance_grid", "subject_name", "subject_name_masked", "gender", "risk_level", "status",

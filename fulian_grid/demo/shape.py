@@ -8,8 +8,38 @@ import random
 from dataclasses import dataclass, field
 
 COUNTIES = ("东营区", "河口区", "垦利区", "广饶县", "利津县", "东营经济技术开发区", "东营港经济开发区")
-TOWNSHIP_STEMS = ("文汇", "黄河", "辛店", "胜利", "六户", "史口", "龙居", "牛庄", "新户", "仙河", "孤岛", "义和", "郝家", "董集", "垦东", "永安")
-COMMUNITY_STEMS = ("盛园", "锦苑", "金湖", "银座", "丽景", "和园", "康居", "滨河", "安泰", "翠湖", "春晖", "明珠")
+TOWNSHIP_STEMS = (
+	"文汇",
+	"黄河",
+	"辛店",
+	"胜利",
+	"六户",
+	"史口",
+	"龙居",
+	"牛庄",
+	"新户",
+	"仙河",
+	"孤岛",
+	"义和",
+	"郝家",
+	"董集",
+	"垦东",
+	"永安",
+)
+COMMUNITY_STEMS = (
+	"盛园",
+	"锦苑",
+	"金湖",
+	"银座",
+	"丽景",
+	"和园",
+	"康居",
+	"滨河",
+	"安泰",
+	"翠湖",
+	"春晖",
+	"明珠",
+)
 COUNTY_CODES = ("370502", "370503", "370505", "370523", "370522", "370571", "370572")
 
 
@@ -39,7 +69,12 @@ def build_tree(scale: int = 1, seed: int = 7) -> Node:
 		city.children.append(county)
 		for t in range(8 * scale):
 			stem = TOWNSHIP_STEMS[(c * 8 + t) % len(TOWNSHIP_STEMS)]
-			township = Node(f"{county.code}{t + 1:03d}", f"{county_name}{stem}{'街道' if t % 2 == 0 else '镇'}", "Township", county.code)
+			township = Node(
+				f"{county.code}{t + 1:03d}",
+				f"{county_name}{stem}{'街道' if t % 2 == 0 else '镇'}",
+				"Township",
+				county.code,
+			)
 			county.children.append(township)
 			for m in range(12):
 				village = m % 3 == 2  # a third are villages
@@ -52,13 +87,30 @@ def build_tree(scale: int = 1, seed: int = 7) -> Node:
 				)
 				township.children.append(community)
 				for g in range(3):
-					kind = "Village Grid" if village else ("Exclusive Grid" if g == 2 and m == 0 else "Community Grid")
-					grid = Node(f"{community.code}{g + 1:02d}", f"{community.name}第{g + 1}网格", "Grid", community.code, kind)
+					kind = (
+						"Village Grid"
+						if village
+						else ("Exclusive Grid" if g == 2 and m == 0 else "Community Grid")
+					)
+					grid = Node(
+						f"{community.code}{g + 1:02d}",
+						f"{community.name}第{g + 1}网格",
+						"Grid",
+						community.code,
+						kind,
+					)
 					community.children.append(grid)
 					for u in range(5):
 						households = rng.randint(40, 120)
 						grid.children.append(
-							Node(f"{grid.code}{u + 1:02d}", f"{grid.name}{u + 1}号楼", "Micro-grid", grid.code, kind, households)
+							Node(
+								f"{grid.code}{u + 1:02d}",
+								f"{grid.name}{u + 1}号楼",
+								"Micro-grid",
+								grid.code,
+								kind,
+								households,
+							)
 						)
 					grid.households = sum(child.households for child in grid.children)
 	number(city)

@@ -73,6 +73,40 @@ def add_table(
 	return table
 
 
+def add_form_table(document, rows: Iterable[Sequence[tuple[str, object]]], label_width_cm: float = 2.6):
+	"""A form laid out as label/value cells: a row of two (label, value) pairs fills four cells; a
+	row of one pair spans its value over the remaining three (for long text such as a discussion)."""
+	table = document.add_table(rows=0, cols=4)
+	table.style = "Table Grid"
+	table.alignment = WD_TABLE_ALIGNMENT.CENTER
+	for pairs in rows:
+		cells = table.add_row().cells
+		if len(pairs) == 1:
+			cells[1].merge(cells[3])
+			pairs = [pairs[0]]
+		for index, (label, value) in enumerate(pairs):
+			label_cell, value_cell = cells[index * 2], cells[index * 2 + 1]
+			label_cell.text = ""
+			_set_font(label_cell.paragraphs[0].add_run(label), BODY_FONT, 10.5, bold=True)
+			value_cell.text = "" if value is None else str(value)
+	for row in table.rows:
+		for index in (0, 2):
+			row.cells[index].width = Cm(label_width_cm)
+	return table
+
+
+def add_page_break(document):
+	from docx.enum.text import WD_BREAK
+
+	document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def add_heading_line(document, text: str, size: float = 12):
+	paragraph = document.add_paragraph()
+	_set_font(paragraph.add_run(text), TITLE_FONT, size, bold=True)
+	return paragraph
+
+
 def add_signature_lines(document, labels: Sequence[str]):
 	"""The form's closing line, e.g. 排查人：____ 日期：____."""
 	document.add_paragraph()

@@ -185,6 +185,9 @@ class InfringementReport(SensitiveDocument):
 			"verification": self.verified_at,
 			"service": self.first_service_at,
 		}
+		self.reported_on_time = int(
+			bool(self.reported_at and get_datetime(self.reported_at) <= dues["report"])
+		)
 		now = now_datetime()
 		self.is_overdue = int(
 			self.workflow_state not in READ_ONLY_STATES

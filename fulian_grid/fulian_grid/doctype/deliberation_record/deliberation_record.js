@@ -1,0 +1,15 @@
+// Copyright (c) 2026, fulian_grid developers
+// License: MIT. See LICENSE
+
+frappe.ui.form.on("Deliberation Record", {
+	refresh(frm) {
+		if (!frm.is_new()) {
+			frm.add_custom_button(__("Appendix E Form (.docx)"), () => {
+				window.open(
+					"/api/method/fulian_grid.api.deliberation.download_deliberation_record?name=" +
+						encodeURIComponent(frm.doc.name)
+				);
+			});
+		}
+	},
+});
