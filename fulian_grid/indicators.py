@@ -33,7 +33,7 @@ INDICATORS: dict[str, Source] = {
 	"Visits Made": Source("Home Visit", "federation_executive", "visit_date"),
 	"Ledger Entries Screened": Source("Screening Ledger", "screened_by", "screened_on"),
 	"Reports Raised On Time": Source(
-		"Infringement Report", "reported_by", "reported_on", filters=(("reported_on_time", "=", 1),)
+		"Infringement Report", "discovered_by", "reported_at", filters=(("reported_on_time", "=", 1),)
 	),
 	"Deliberations Convened": Source("Deliberation Record", "convener", "start_time"),
 	"Projects Led": Source("Led Project", "federation_executive", "start_date"),

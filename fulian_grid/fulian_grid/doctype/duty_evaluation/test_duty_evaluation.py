@@ -254,3 +254,38 @@ class TestDutyEvaluation(FulianTestCase):
 		home_visit(self.zhou, "TA1CGM", add_days(today(), -8))
 		doc.reload()
 		self.assertEqual(line(doc, "Visits Made").measured_value, 2)
+
+	def test_reports_raised_on_time_count_only_timely_ones(self):
+		from frappe.model.workflow import apply_workflow
+		from frappe.utils import add_to_date, now_datetime
+
+		def raised(discovered_days_ago, reported_hours_later):
+			discovered = add_to_date(now_datetime(), days=-discovered_days_ago)
+			doc = frappe.get_doc(
+				{
+					"doctype": "Infringement Report",
+					"discovered_at": discovered,
+					"discovered_by": self.zhou,
+					"governance_grid": "TA1CGM",
+					"urgency": "Normal",
+					"description": "x",
+					"concern_items": [{"concern_item": "Marital Dispute"}],
+					"victims": [{"victim_name": "某某", "age": 40}],
+				}
+			).insert()
+			apply_workflow(doc, "File Report")
+			# back-date the report into the evaluation period: normal cases are due within 24 h
+			frappe.db.set_value(
+				"Infringement Report",
+				doc.name,
+				"reported_at",
+				add_to_date(discovered, hours=reported_hours_later),
+			)
+			doc.reload()
+			doc.save()
+			return doc
+
+		on_time, late = raised(10, 3), raised(10, 30)
+		self.assertEqual((on_time.reported_on_time, late.reported_on_time), (1, 0))
+		result = measure("Reports Raised On Time", self.zhou, START, END, "TA1C")
+		self.assertEqual(result.names, [on_time.name])
