@@ -46,7 +46,11 @@ def generate(rows: int):
 	else:
 		nodes = insert_tree(build_tree(1))
 		print(f"tree: {len(nodes)} nodes")
-	grids = frappe.get_all("Governance Grid", filters={"level": "Micro-grid", "lft": (">", 0)}, pluck="name")
+	grids = dict(
+		frappe.get_all(
+			"Governance Grid", filters={"level": "Micro-grid"}, fields=["name", "tree_path"], as_list=True
+		)
+	)
 	existing = frappe.db.count("Screening Ledger")
 	if existing < rows:
 		insert_ledger_rows(grids, rows - existing, random.Random(11), prefix=f"SL-BENCH-{existing:08d}-")

@@ -56,7 +56,12 @@ jinja = {
 	"methods": ["fulian_grid.api.org_chart.org_chart_rows"],
 }
 
-doc_events = {}
+doc_events = {
+	# every scoped record carries its grid's tree path, which list queries filter on
+	doctype: {"validate": "fulian_grid.permissions.stamp_grid_path"}
+	for doctype in (*_GRID_SCOPED_DOCTYPES, "Grid Role Assignment")
+	if doctype != "Governance Grid"
+}
 
 scheduler_events = {
 	"hourly": [

@@ -5,17 +5,21 @@ grid where the user holds an active Grid Role Assignment of a role that grants t
 DocType. A role's rights apply only in the subtree it was assigned for. Frappe's role permissions
 still decide *which* DocTypes and fields a role may touch; this module decides *where*.
 
-Subtrees are nested-set ranges: a record is in scope when its grid's `lft` lies in an assigned
-grid's [lft, rgt]. List queries filter by those ranges (indexed), never by long IN lists.
+Subtrees are tree paths (domain/tree.py): every grid node carries its path and every scoped record
+carries its grid's path (`grid_path`, indexed). A record is in scope when its path starts with the
+path of a grid where the role was assigned, so a list query filters one indexed column of one table
+by a few prefix ranges — never by long IN lists, and with a plan that does not hinge on join
+statistics. Paths do not move when nodes are added; a moved node re-stamps its own subtree.
 """
 
 import frappe
 from frappe.utils import nowdate
 
-from fulian_grid.domain.tree import in_ranges, merge_ranges
+from fulian_grid.domain.tree import outermost_paths, path_condition, within
 
 GRID = "Governance Grid"
 SCOPE_FIELD = "governance_grid"
+PATH_FIELD = "grid_path"  # on scoped records; the tree itself keeps `tree_path`
 # Users that see everything. System Managers administer access (assignments, the tree root) but do
 # not see grid data unless they assign themselves a role, which then leaves a record.
 UNSCOPED_USERS = ("Administrator",)
@@ -43,20 +47,20 @@ def _active(assignment):
 	)
 
 
-def assigned_ranges(user: str, roles) -> list[tuple[int, int]]:
-	"""Merged (lft, rgt) ranges of the grids where `user` holds an active assignment of `roles`."""
+def assigned_paths(user: str, roles) -> list[str]:
+	"""Tree paths of the grids where `user` holds an active assignment of `roles` (outermost only)."""
 	if not roles:
 		return []
 	assignment = frappe.qb.DocType("Grid Role Assignment")
 	grid = frappe.qb.DocType(GRID)
-	rows = (
+	paths = (
 		frappe.qb.from_(assignment)
 		.join(grid)
 		.on(grid.name == assignment.governance_grid)
-		.select(grid.lft, grid.rgt)
+		.select(grid.tree_path)
 		.where((assignment.user == user) & assignment.role.isin(list(roles)) & _active(assignment))
-	).run()
-	return merge_ranges(rows)
+	).run(pluck=True)
+	return outermost_paths(path for path in paths if path)
 
 
 def users_assigned_at(grid: str, roles) -> list[str]:
@@ -71,11 +75,11 @@ def users_assigned_at(grid: str, roles) -> list[str]:
 	return sorted(users)
 
 
-def user_ranges(user: str, doctype: str, ptype: str = "read") -> list[tuple[int, int]]:
-	return assigned_ranges(user, granting_roles(doctype, ptype) & set(frappe.get_roles(user)))
+def user_paths(user: str, doctype: str, ptype: str = "read") -> list[str]:
+	return assigned_paths(user, granting_roles(doctype, ptype) & set(frappe.get_roles(user)))
 
 
-def list_ranges(user: str, doctype: str) -> list[tuple[int, int]]:
+def list_paths(user: str, doctype: str) -> list[str]:
 	"""Read scope of list queries. Lists show columns by role, site-wide: a user who may read
 	identity fields (permlevel 1) through some role sees lists only where that role was
 	assigned, so identities never show in a list beyond her handling scope. Her other records
@@ -84,13 +88,7 @@ def list_ranges(user: str, doctype: str) -> list[tuple[int, int]]:
 	identity_roles = {
 		p.role for p in frappe.get_meta(doctype).permissions if p.permlevel and p.get("read")
 	} & roles
-	return assigned_ranges(user, identity_roles or roles)
-
-
-def range_sql(column: str, ranges) -> str:
-	if not ranges:
-		return DENY
-	return "(" + " or ".join(f"{column} between {int(lft)} and {int(rgt)}" for lft, rgt in ranges) + ")"
+	return assigned_paths(user, identity_roles or roles)
 
 
 def scope_condition(doctype: str, user: str | None = None, table: str | None = None) -> str:
@@ -103,15 +101,8 @@ def scope_condition(doctype: str, user: str | None = None, table: str | None = N
 	if user in UNSCOPED_USERS:
 		return ""
 	table = table or f"`tab{doctype}`"
-	ranges = list_ranges(user, doctype)
-	if doctype == GRID:
-		return range_sql(f"{table}.`lft`", ranges)
-	if not ranges:
-		return DENY
-	grids = range_sql("`scope_grid`.`lft`", ranges)
-	return (
-		f"{table}.`{SCOPE_FIELD}` in (select `scope_grid`.`name` from `tab{GRID}` `scope_grid` where {grids})"
-	)
+	column = f"{table}.`tree_path`" if doctype == GRID else f"{table}.`{PATH_FIELD}`"
+	return path_condition(column, list_paths(user, doctype))
 
 
 def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
@@ -130,11 +121,13 @@ def has_permission(doc, ptype: str = "read", user: str | None = None, debug: boo
 		return None  # nothing to place yet: role permissions and mandatory checks decide
 	if not grids:
 		return "System Manager" in frappe.get_roles(user)  # a new root node of the tree
-	positions = dict(
-		frappe.get_all(GRID, filters={"name": ("in", list(grids))}, fields=["name", "lft"], as_list=True)
+	paths = dict(
+		frappe.get_all(
+			GRID, filters={"name": ("in", list(grids))}, fields=["name", "tree_path"], as_list=True
+		)
 	)
-	ranges = user_ranges(user, doc.doctype, ptype)
-	return all(in_ranges(positions[grid], ranges) for grid in grids if grid in positions)
+	prefixes = user_paths(user, doc.doctype, ptype)
+	return all(within(paths[grid], prefixes) for grid in grids if grid in paths)
 
 
 def _grids_to_check(doc, ptype: str) -> set[str] | None:
@@ -179,11 +172,8 @@ def settings_has_permission(doc, ptype: str = "read", user: str | None = None, d
 		return None
 	if "System Manager" in frappe.get_roles(user):
 		return True
-	roots = frappe.get_all(
-		GRID, filters={"parent_governance_grid": ("is", "not set")}, fields=["lft", "rgt"], as_list=True
-	)
-	ranges = user_ranges(user, "Fulian Settings", ptype)
-	return any((lft, rgt) in ranges for lft, rgt in roots)
+	roots = frappe.get_all(GRID, filters={"parent_governance_grid": ("is", "not set")}, pluck="tree_path")
+	return bool(set(roots) & set(user_paths(user, "Fulian Settings", ptype)))
 
 
 def readable_subtree(grid: str | None) -> tuple[int, int] | None:
@@ -198,21 +188,27 @@ def roles_here(grid: str | None, user: str | None = None) -> set[str]:
 	"""The app roles `user` holds through active assignments whose subtree contains `grid`: the
 	roles that count for a record placed there (a chair elsewhere is no chair here)."""
 	user = user or frappe.session.user
-	if not grid:
+	here = frappe.db.get_value(GRID, grid, "tree_path") if grid else None
+	if not here:
 		return set()
 	assignment = frappe.qb.DocType("Grid Role Assignment")
-	assigned, here = frappe.qb.DocType(GRID), frappe.qb.DocType(GRID).as_("here")
-	roles = (
+	assigned = frappe.qb.DocType(GRID)
+	rows = (
 		frappe.qb.from_(assignment)
 		.join(assigned)
 		.on(assigned.name == assignment.governance_grid)
-		.join(here)
-		.on(here.name == grid)
-		.select(assignment.role)
-		.distinct()
-		.where((assignment.user == user) & _active(assignment) & here.lft[assigned.lft : assigned.rgt])
-	).run(pluck=True)
-	return set(roles) & set(frappe.get_roles(user))
+		.select(assignment.role, assigned.tree_path)
+		.where((assignment.user == user) & _active(assignment))
+	).run()
+	return {role for role, path in rows if path and here.startswith(path)} & set(frappe.get_roles(user))
+
+
+def stamp_grid_path(doc, method=None):
+	"""doc_events validate: a scoped record carries its grid's path (see the module docstring)."""
+	doc.set(
+		PATH_FIELD,
+		frappe.db.get_value(GRID, doc.get(SCOPE_FIELD), "tree_path") if doc.get(SCOPE_FIELD) else None,
+	)
 
 
 def evaluation_has_permission(doc, ptype: str = "read", user: str | None = None, debug: bool = False):

@@ -12,8 +12,8 @@ permissions.py so role-based columns cannot show identities outside the handler'
 import frappe
 from frappe.model.document import Document
 
-from fulian_grid.domain.tree import in_ranges
-from fulian_grid.permissions import SCOPE_FIELD, UNSCOPED_USERS, assigned_ranges, roles_here
+from fulian_grid.domain.tree import within
+from fulian_grid.permissions import PATH_FIELD, SCOPE_FIELD, UNSCOPED_USERS, assigned_paths, roles_here
 
 IDENTITY_LEVEL = 1
 
@@ -62,13 +62,13 @@ class SensitiveDocument(Document):
 
 
 def identity_rule(doctype: str, user: str | None = None):
-	"""For bulk paths (reports, exports): a test `row -> bool` on rows carrying `grid_lft` and
+	"""For bulk paths (reports, exports): a test `row -> bool` on rows carrying `grid_path` and
 	`responsible_user`, equal to `identity_access` on each record but with one query in all."""
 	user = user or frappe.session.user
 	if user in UNSCOPED_USERS:
 		return lambda row: True
-	ranges = assigned_ranges(user, roles_with_level(doctype, "read") & set(frappe.get_roles(user)))
-	return lambda row: in_ranges(row.grid_lft, ranges) or row.responsible_user == user
+	prefixes = assigned_paths(user, roles_with_level(doctype, "read") & set(frappe.get_roles(user)))
+	return lambda row: within(row[PATH_FIELD], prefixes) or row.responsible_user == user
 
 
 def executive_user(executive: str | None) -> str | None:

@@ -313,6 +313,12 @@ def check_grid_scope(app: AppModel) -> list[str]:
 	problems += [
 		f"{name}: listed as grid-scoped but has no governance_grid" for name in app.grid_scoped - carrying
 	]
+	for name in carrying | {"Grid Role Assignment"}:
+		path_field = "tree_path" if name == "Governance Grid" else "grid_path"
+		fields = {f["fieldname"]: f for f in app.doctypes.get(name, {}).get("fields", [])}
+		indexed = fields.get(path_field, {}).get("search_index") or fields.get(path_field, {}).get("unique")
+		if name in app.doctypes and not indexed:
+			problems.append(f"{name}: has no indexed {path_field} (the scope rule filters on it)")
 	return problems
 
 

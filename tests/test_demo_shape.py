@@ -32,3 +32,14 @@ def test_deterministic_for_a_seed_and_scaling():
 	assert first == [(n.code, n.households) for n in walk(build_tree(1, seed=3))]
 	assert first != [(n.code, n.households) for n in walk(build_tree(1, seed=4))]
 	assert sum(1 for n in walk(build_tree(2)) if n.level == "Township") == 112
+
+
+def test_paths_follow_the_tree():
+	root = build_tree(1)
+	nodes = {node.code: node for node in walk(root)}
+	paths = [node.path for node in nodes.values()]
+	assert len(set(paths)) == len(paths)
+	for node in nodes.values():
+		if node.parent:
+			parent = nodes[node.parent]
+			assert node.path.startswith(parent.path) and node.path.count("/") == parent.path.count("/") + 1

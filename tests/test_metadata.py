@@ -157,3 +157,12 @@ def test_grid_scope_list_must_match_governance_grid_fields(broken):
 	problems = metacheck.check_grid_scope(broken)
 	assert "Women Group: has governance_grid but is not in _GRID_SCOPED_DOCTYPES" in problems
 	assert "Fulian Settings: listed as grid-scoped but has no governance_grid" in problems
+
+
+def test_scoped_doctype_without_an_indexed_grid_path_is_caught(broken):
+	fields = broken.doctypes["Women Group"]["fields"]
+	broken.doctypes["Women Group"]["fields"] = [f for f in fields if f["fieldname"] != "grid_path"]
+	assert (
+		"Women Group: has no indexed grid_path (the scope rule filters on it)"
+		in metacheck.check_grid_scope(broken)
+	)

@@ -4,8 +4,6 @@ from fulian_grid.domain import DomainError
 from fulian_grid.domain.tree import (
 	check_child_level,
 	check_federation_placement,
-	in_ranges,
-	merge_ranges,
 )
 
 
@@ -60,11 +58,50 @@ def test_federation_misplacement_is_refused(federation, level, kind):
 		check_federation_placement(federation, level, kind)
 
 
-def test_merge_ranges_folds_nested_and_keeps_disjoint():
-	assert merge_ranges([(10, 20), (1, 40), (50, 60), (52, 53)]) == [(1, 40), (50, 60)]
-	assert merge_ranges([]) == []
+def test_child_paths_extend_the_parent():
+	from fulian_grid.domain.tree import child_path
+
+	assert child_path(None, "a1") == "a1/"
+	assert child_path("a1/", "b2") == "a1/b2/"
+	for bad in ("", "A1", "a/b", "a%", "a_b"):
+		with pytest.raises(DomainError):
+			child_path("a1/", bad)
 
 
-def test_in_ranges_is_inclusive():
-	assert in_ranges(50, [(1, 40), (50, 60)])
-	assert not in_ranges(45, [(1, 40), (50, 60)])
+def test_outermost_paths_and_within():
+	from fulian_grid.domain.tree import outermost_paths, within
+
+	assert outermost_paths(["a/b/", "a/", "c/d/", "c/d/e/", "c/e/"]) == ["a/", "c/d/", "c/e/"]
+	assert within("a/b/c/", ["x/", "a/b/"])
+	assert not within("a/bc/", ["a/b/"])  # the separator stops a token matching a longer one
+	assert not within(None, ["a/"])
+
+
+def test_path_condition_is_one_range_per_outermost_subtree_and_refuses_odd_text():
+	from fulian_grid.domain.tree import path_condition
+
+	assert path_condition("t.grid_path", ["a/", "a/b/", "c/"]) == (
+		"((t.grid_path >= 'a/' and t.grid_path < 'a0') or (t.grid_path >= 'c/' and t.grid_path < 'c0'))"
+	)
+	assert path_condition("t.grid_path", []) == "1=0"
+	with pytest.raises(DomainError):
+		path_condition("t.grid_path", ["a' or 1=1 -- /"])
+
+
+def test_subtree_bounds_hold_exactly_the_paths_under_the_prefix():
+	import random
+
+	from fulian_grid.domain.tree import subtree_bounds, within
+
+	rng = random.Random(5)
+	alphabet = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+	def path(depth):
+		return "".join(
+			"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3))) + "/" for _ in range(depth)
+		)
+
+	paths = [path(rng.randint(1, 5)) for _ in range(3000)]
+	for prefix in {p[: p.index("/") + 1] for p in paths[:50]} | {"1/", "1/2/", "z/"}:
+		low, high = subtree_bounds(prefix)
+		assert all((low <= p < high) == within(p, [prefix]) for p in paths)

@@ -31,11 +31,11 @@ def insert_tree(root: Node, progress=None) -> list[Node]:
 	now = datetime.now()
 	fields = [
 		"name", "grid_name", "grid_code", "level", "parent_governance_grid", "is_group", "grid_kind",
-		"households", "lft", "rgt", "creation", "modified", "owner", "modified_by", "docstatus",
+		"households", "lft", "rgt", "tree_path", "creation", "modified", "owner", "modified_by", "docstatus",
 	]  # fmt: skip
 	meta = _meta_values(now)
 	rows = [
-		(n.code, n.name, n.code, n.level, n.parent, n.is_group, n.kind, n.households, n.lft, n.rgt,
+		(n.code, n.name, n.code, n.level, n.parent, n.is_group, n.kind, n.households, n.lft, n.rgt, n.path,
 		 meta["creation"], meta["modified"], meta["owner"], meta["modified_by"], 0)
 		for n in nodes
 	]  # fmt: skip
@@ -50,11 +50,13 @@ def person_name(rng: random.Random) -> str:
 
 
 def insert_ledger_rows(
-	grids: list[str], count: int, rng: random.Random, prefix: str = "SL-DEMO-", chunk: int = 20000
+	grids: dict[str, str], count: int, rng: random.Random, prefix: str = "SL-DEMO-", chunk: int = 20000
 ):
-	"""`count` screening ledger entries spread over `grids`, modified over the last two years."""
+	"""`count` screening ledger entries spread over `grids` (name → tree path), modified over the
+	last two years."""
+	names = list(grids)
 	fields = [
-		"name", "governance_grid", "subject_name", "subject_name_masked", "gender", "risk_level", "status",
+		"name", "governance_grid", "grid_path", "subject_name", "subject_name_masked", "gender", "risk_level", "status",
 		"screened_on", "next_visit_due", "legal_basis", "creation", "modified", "owner", "modified_by", "docstatus",
 	]  # fmt: skip
 	now = datetime.now()
@@ -65,8 +67,9 @@ def insert_ledger_rows(
 			name = person_name(rng)
 			modified = now - timedelta(minutes=rng.randint(0, 2 * 365 * 24 * 60))
 			screened = modified.date() - timedelta(days=rng.randint(0, 60))
+			grid = rng.choice(names)
 			rows.append(
-				(f"{prefix}{i:08d}", rng.choice(grids), name, mask_name(name), "Female", rng.choice(risks), "Active",
+				(f"{prefix}{i:08d}", grid, grids[grid], name, mask_name(name), "Female", rng.choice(risks), "Active",
 				 screened, screened + timedelta(days=30), "Statutory Duty", modified, modified, "Administrator",
 				 "Administrator", 0)
 			)  # fmt: skip

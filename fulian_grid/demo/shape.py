@@ -7,6 +7,8 @@ townships each, 12 communities or villages each, 3 grids each, 5 micro-grids eac
 import random
 from dataclasses import dataclass, field
 
+from fulian_grid.domain.tree import child_path
+
 COUNTIES = ("东营区", "河口区", "垦利区", "广饶县", "利津县", "东营经济技术开发区", "东营港经济开发区")
 TOWNSHIP_STEMS = (
 	"文汇",
@@ -53,6 +55,7 @@ class Node:
 	households: int = 0
 	lft: int = 0
 	rgt: int = 0
+	path: str = ""
 	children: list = field(default_factory=list)
 
 	@property
@@ -114,6 +117,7 @@ def build_tree(scale: int = 1, seed: int = 7) -> Node:
 						)
 					grid.households = sum(child.households for child in grid.children)
 	number(city)
+	assign_paths(city)
 	return city
 
 
@@ -132,6 +136,23 @@ def number(root: Node, start: int = 1) -> int:
 		stack.append((node, True))
 		stack.extend((child, False) for child in reversed(node.children))
 	return counter
+
+
+def assign_paths(root: Node) -> None:
+	"""Deterministic tree paths: each node's token is its position among its siblings, base 36."""
+	root.path = child_path(None, "1")
+	for node in walk(root):
+		for index, child in enumerate(node.children):
+			child.path = child_path(node.path, base36(index + 1))
+
+
+def base36(number: int) -> str:
+	digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+	text = ""
+	while number:
+		number, digit = divmod(number, 36)
+		text = digits[digit] + text
+	return text or "0"
 
 
 def walk(root: Node):

@@ -57,19 +57,49 @@ def check_federation_placement(federation_type: str, grid_level: str, grid_kind:
 		raise DomainError("A {0} cannot be embedded in a {1} grid node", federation_type, grid_level)
 
 
-def merge_ranges(ranges) -> list[tuple[int, int]]:
-	"""Collapse nested-set (lft, rgt) ranges: nested or overlapping ranges fold into the outer one.
-
-	Fewer ranges mean a shorter WHERE clause; nested-set ranges never partially overlap, so the
-	result is the set of outermost subtrees."""
-	merged: list[tuple[int, int]] = []
-	for lft, rgt in sorted((int(lft), int(rgt)) for lft, rgt in ranges):
-		if merged and lft <= merged[-1][1]:
-			merged[-1] = (merged[-1][0], max(merged[-1][1], rgt))
-		else:
-			merged.append((lft, rgt))
-	return merged
+# --- tree paths ------------------------------------------------------------------------------
+# Each grid node carries a path: its parent's path plus a token of its own and "/". A node's
+# subtree is every path that starts with its path. Unlike lft/rgt, a path never changes when
+# other nodes are added, so records can carry their grid's path (indexed, beside their own sort
+# keys) and a subtree becomes one range on one table: `grid_path like 'p%'`.
+PATH_SEPARATOR = "/"
+PATH_ALPHABET = set("0123456789abcdefghijklmnopqrstuvwxyz" + PATH_SEPARATOR)
 
 
-def in_ranges(position: int, ranges) -> bool:
-	return any(lft <= position <= rgt for lft, rgt in ranges)
+def child_path(parent_path: str | None, token: str) -> str:
+	if not token or not set(token) <= PATH_ALPHABET - {PATH_SEPARATOR}:
+		raise DomainError("A tree path token is made of lowercase letters and digits: {0}", token)
+	return (parent_path or "") + token + PATH_SEPARATOR
+
+
+def outermost_paths(paths) -> list[str]:
+	"""Drop every path inside another one of the set (a subtree already covered)."""
+	kept: list[str] = []
+	for path in sorted(set(paths)):
+		if not kept or not path.startswith(kept[-1]):
+			kept.append(path)
+	return kept
+
+
+def within(path: str | None, prefixes) -> bool:
+	return bool(path) and any(path.startswith(prefix) for prefix in prefixes)
+
+
+def subtree_bounds(prefix: str) -> tuple[str, str]:
+	"""[low, high) of the paths under `prefix`. The separator "/" sorts just before "0", the
+	lowest token character, so a subtree is exactly the paths >= "p/" and < "p0" (byte order
+	and MariaDB's unicode collations agree on this alphabet)."""
+	if not prefix.endswith(PATH_SEPARATOR) or not set(prefix) <= PATH_ALPHABET:
+		raise DomainError("Not a tree path: {0}", prefix)
+	return prefix, prefix[:-1] + "0"
+
+
+def path_condition(column: str, prefixes) -> str:
+	"""SQL for `column` lying under any of `prefixes`: one index range per outermost subtree.
+	Paths hold only [0-9a-z/], so they need no quoting beyond the literal; anything else is refused.
+	Ranges, not LIKE: no '%' that a caller's own parameter formatting could trip on."""
+	prefixes = outermost_paths(prefixes)
+	if not prefixes:
+		return "1=0"
+	ranges = (subtree_bounds(prefix) for prefix in prefixes)
+	return "(" + " or ".join(f"({column} >= '{low}' and {column} < '{high}')" for low, high in ranges) + ")"

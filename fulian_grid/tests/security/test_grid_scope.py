@@ -156,3 +156,58 @@ class TestGridScope(FulianTestCase):
 				"governance_grid": grid,
 			}
 		).insert()
+
+
+class TestTreePaths(FulianTestCase):
+	"""Records carry their grid's tree path; moving a node carries its records' scope along."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.city = TestCity()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_records_carry_their_grids_path(self):
+		grid_path = frappe.db.get_value("Governance Grid", "TA1C", "tree_path")
+		self.assertTrue(grid_path.startswith(frappe.db.get_value("Governance Grid", "TA", "tree_path")))
+		self.assertEqual(
+			frappe.db.get_value("Women Federation", self.city.federation_a, "grid_path"), grid_path
+		)
+
+	def test_adding_nodes_moves_no_path(self):
+		before = dict(frappe.get_all("Governance Grid", fields=["name", "tree_path"], as_list=True))
+		from fulian_grid.tests.utils import make_grid
+
+		make_grid("TA0", "新街道", "Township", "TA")  # shifts lft/rgt of half the tree, but no path
+		after = dict(frappe.get_all("Governance Grid", fields=["name", "tree_path"], as_list=True))
+		self.assertEqual({k: after[k] for k in before}, before)
+
+	def test_moving_a_community_moves_its_records_into_the_new_county(self):
+		community = frappe.get_doc("Governance Grid", "TA1C")
+		community.parent_governance_grid = "TB1"
+		community.save()
+		new_path = frappe.db.get_value("Governance Grid", "TA1C", "tree_path")
+		self.assertTrue(new_path.startswith(frappe.db.get_value("Governance Grid", "TB1", "tree_path")))
+		self.assertTrue(
+			frappe.db.get_value("Governance Grid", "TA1CGM", "tree_path").startswith(new_path)
+		)  # the subtree followed
+		self.assertEqual(
+			frappe.db.get_value("Women Federation", self.city.federation_a, "grid_path"), new_path
+		)
+		frappe.set_user(self.city.officer_a)
+		self.assertNotIn(self.city.federation_a, frappe.get_list("Women Federation", pluck="name"))
+		frappe.set_user(self.city.officer_b)
+		self.assertIn(self.city.federation_a, frappe.get_list("Women Federation", pluck="name"))
+
+		frappe.set_user("Administrator")  # and back again
+		community.reload()
+		community.parent_governance_grid = "TA1"
+		community.save()
+		ta_path = frappe.db.get_value("Governance Grid", "TA", "tree_path")
+		self.assertTrue(
+			frappe.db.get_value("Women Federation", self.city.federation_a, "grid_path").startswith(ta_path)
+		)
+		frappe.set_user(self.city.officer_a)
+		self.assertIn(self.city.federation_a, frappe.get_list("Women Federation", pluck="name"))

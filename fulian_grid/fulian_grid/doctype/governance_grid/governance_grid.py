@@ -5,6 +5,7 @@ import frappe
 from frappe.utils.nestedset import NestedSet
 
 from fulian_grid.domain.tree import LEAF_LEVELS, check_child_level
+from fulian_grid.tree_paths import path_for, restamp
 from fulian_grid.utils import check
 
 
@@ -19,6 +20,7 @@ class GovernanceGrid(NestedSet):
 		self.validate_level_under_parent()
 		self.validate_level_over_children()
 		self.clear_kind_outside_grids()
+		self.set_tree_path()
 
 	def validate_level_under_parent(self):
 		parent_level = None
@@ -41,6 +43,15 @@ class GovernanceGrid(NestedSet):
 			self.grid_kind = None
 		if self.grid_kind != "Exclusive Grid":
 			self.exclusive_host = self.host_name = None
+
+	def set_tree_path(self):
+		self.flags.previous_tree_path = self.tree_path
+		self.tree_path = path_for(self)
+
+	def on_update(self):
+		super().on_update()  # nested set first: a move into its own subtree is refused there
+		if self.flags.previous_tree_path:
+			restamp(self.flags.previous_tree_path, self.tree_path)
 
 	def on_trash(self):
 		super().on_trash(allow_root_deletion=True)

@@ -1,7 +1,7 @@
 import frappe
 from frappe.utils import add_days, nowdate
 
-from fulian_grid.permissions import user_ranges
+from fulian_grid.permissions import user_paths
 from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user, scoped_user
 
 
@@ -28,10 +28,10 @@ class TestGridRoleAssignment(FulianTestCase):
 	def test_disabling_stops_the_scope_without_touching_the_user(self):
 		user = make_user("later@fulian.test")
 		assignment = assign(user, "Fulian Officer", "TB")
-		self.assertTrue(user_ranges(user, "Women Federation"))
+		self.assertTrue(user_paths(user, "Women Federation"))
 		assignment.enabled = 0
 		assignment.save()
-		self.assertEqual(user_ranges(user, "Women Federation"), [])
+		self.assertEqual(user_paths(user, "Women Federation"), [])
 		self.assertIn("Fulian Officer", frappe.get_roles(user))
 
 	def test_county_admin_cannot_assign_outside_her_county(self):

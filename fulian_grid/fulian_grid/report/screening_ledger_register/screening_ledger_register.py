@@ -48,7 +48,7 @@ def ledger_rows(filters) -> list:
 		conditions.append("l.status = %(status)s")
 		values["status"] = filters.status
 	rows = frappe.db.sql(
-		f"""select l.name, g.grid_name, g.lft as grid_lft, l.gender, l.birth_date, l.risk_level, l.findings,
+		f"""select l.name, g.grid_name, l.grid_path, l.gender, l.birth_date, l.risk_level, l.findings,
 			l.help_measures, l.last_visit_on, l.next_visit_due, l.screened_on, l.status,
 			l.subject_name, l.subject_name_masked, l.id_number, l.id_number_masked, l.phone, l.phone_masked,
 			l.address, l.address_masked, screener.full_name as screened_by_name,

@@ -1,0 +1,65 @@
+"""Keeping tree paths (see domain/tree.py) on the grid and on every scoped record."""
+
+import frappe
+
+from fulian_grid.domain.tree import PATH_SEPARATOR, child_path
+
+GRID = "Governance Grid"
+
+
+def new_token() -> str:
+	return frappe.generate_hash(length=10)  # lowercase hex: a path token
+
+
+def path_for(node) -> str:
+	"""The path a node should carry under its current parent, keeping its own token."""
+	parent_path = (
+		frappe.db.get_value(GRID, node.parent_governance_grid, "tree_path")
+		if node.parent_governance_grid
+		else None
+	)
+	token = (
+		node.tree_path.rstrip(PATH_SEPARATOR).rsplit(PATH_SEPARATOR, 1)[-1] if node.tree_path else new_token()
+	)
+	return child_path(parent_path, token)
+
+
+def doctypes_with_grid_path() -> list[str]:
+	return frappe.get_all(
+		"DocField", filters={"fieldname": "grid_path", "parenttype": "DocType"}, pluck="parent"
+	)
+
+
+def restamp(old_prefix: str, new_prefix: str) -> None:
+	"""A node moved: re-prefix its subtree and every record placed in it."""
+	if old_prefix == new_prefix:
+		return
+	values = {"old": old_prefix + "%", "new": new_prefix, "cut": len(old_prefix) + 1}
+	frappe.db.sql(
+		"update `tabGovernance Grid` set tree_path = concat(%(new)s, substring(tree_path, %(cut)s)) where tree_path like %(old)s",
+		values,
+	)
+	for doctype in doctypes_with_grid_path():
+		frappe.db.sql(
+			f"update `tab{doctype}` set grid_path = concat(%(new)s, substring(grid_path, %(cut)s)) where grid_path like %(old)s",
+			values,
+		)
+
+
+def stamp_all() -> None:
+	"""Give every node a path (parents first) and every scoped record its grid's path."""
+	for name, parent, path in frappe.db.sql(
+		"select name, parent_governance_grid, tree_path from `tabGovernance Grid` order by lft"
+	):
+		if path:
+			continue
+		parent_path = frappe.db.get_value(GRID, parent, "tree_path") if parent else None
+		frappe.db.set_value(
+			GRID, name, "tree_path", child_path(parent_path, new_token()), update_modified=False
+		)
+	for doctype in doctypes_with_grid_path():
+		frappe.db.sql(
+			f"""update `tab{doctype}` record join `tabGovernance Grid` grid on grid.name = record.governance_grid
+			set record.grid_path = grid.tree_path
+			where not (record.grid_path <=> grid.tree_path)"""
+		)
