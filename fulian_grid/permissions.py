@@ -47,20 +47,44 @@ def _active(assignment):
 	)
 
 
+ASSIGNMENT_CACHE = "fulian_grid:assignment_paths"
+
+
 def assigned_paths(user: str, roles) -> list[str]:
 	"""Tree paths of the grids where `user` holds an active assignment of `roles` (outermost only)."""
-	if not roles:
-		return []
+	by_role = _assignment_paths(user)
+	return outermost_paths(path for role in roles for path in by_role.get(role, ()))
+
+
+def _assignment_paths(user: str) -> dict[str, list[str]]:
+	"""{role: [tree paths]} of the user's active assignments, cached per user and day (validity is
+	by date). Paths do not move when nodes are added, so the cache is cleared only when an
+	assignment changes or a node moves (clear_assignment_cache)."""
+	key = f"{user}|{nowdate()}"
+	cached = frappe.cache.hget(ASSIGNMENT_CACHE, key)
+	if cached is not None:
+		return cached
 	assignment = frappe.qb.DocType("Grid Role Assignment")
 	grid = frappe.qb.DocType(GRID)
-	paths = (
+	rows = (
 		frappe.qb.from_(assignment)
 		.join(grid)
 		.on(grid.name == assignment.governance_grid)
-		.select(grid.tree_path)
-		.where((assignment.user == user) & assignment.role.isin(list(roles)) & _active(assignment))
-	).run(pluck=True)
-	return outermost_paths(path for path in paths if path)
+		.select(assignment.role, grid.tree_path)
+		.where((assignment.user == user) & _active(assignment))
+	).run()
+	by_role: dict[str, list[str]] = {}
+	for role, path in rows:
+		if path:
+			by_role.setdefault(role, []).append(path)
+	frappe.cache.hset(ASSIGNMENT_CACHE, key, by_role)
+	return by_role
+
+
+def clear_assignment_cache(*args, **kwargs):
+	"""Forget every user's assignment paths, now and again if the transaction rolls back."""
+	frappe.cache.delete_value(ASSIGNMENT_CACHE)
+	frappe.db.after_rollback.add(lambda: frappe.cache.delete_value(ASSIGNMENT_CACHE))
 
 
 def users_assigned_at(grid: str, roles) -> list[str]:
@@ -191,16 +215,8 @@ def roles_here(grid: str | None, user: str | None = None) -> set[str]:
 	here = frappe.db.get_value(GRID, grid, "tree_path") if grid else None
 	if not here:
 		return set()
-	assignment = frappe.qb.DocType("Grid Role Assignment")
-	assigned = frappe.qb.DocType(GRID)
-	rows = (
-		frappe.qb.from_(assignment)
-		.join(assigned)
-		.on(assigned.name == assignment.governance_grid)
-		.select(assignment.role, assigned.tree_path)
-		.where((assignment.user == user) & _active(assignment))
-	).run()
-	return {role for role, path in rows if path and here.startswith(path)} & set(frappe.get_roles(user))
+	held = {role for role, paths in _assignment_paths(user).items() if within(here, paths)}
+	return held & set(frappe.get_roles(user))
 
 
 def stamp_grid_path(doc, method=None):

@@ -34,6 +34,9 @@ def restamp(old_prefix: str, new_prefix: str) -> None:
 	"""A node moved: re-prefix its subtree and every record placed in it."""
 	if old_prefix == new_prefix:
 		return
+	from fulian_grid.permissions import clear_assignment_cache
+
+	clear_assignment_cache()  # assigned grids may have moved
 	values = {"old": old_prefix + "%", "new": new_prefix, "cut": len(old_prefix) + 1}
 	frappe.db.sql(
 		"update `tabGovernance Grid` set tree_path = concat(%(new)s, substring(tree_path, %(cut)s)) where tree_path like %(old)s",
@@ -48,6 +51,9 @@ def restamp(old_prefix: str, new_prefix: str) -> None:
 
 def stamp_all() -> None:
 	"""Give every node a path (parents first) and every scoped record its grid's path."""
+	from fulian_grid.permissions import clear_assignment_cache
+
+	clear_assignment_cache()
 	for name, parent, path in frappe.db.sql(
 		"select name, parent_governance_grid, tree_path from `tabGovernance Grid` order by lft"
 	):

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
+from fulian_grid.permissions import clear_assignment_cache
 from fulian_grid.roles import APP_ROLES
 
 
@@ -28,6 +29,10 @@ class GridRoleAssignment(Document):
 
 	def on_update(self):
 		self.grant_role()
+		clear_assignment_cache()
+
+	def on_trash(self):
+		clear_assignment_cache()
 
 	def grant_role(self):
 		"""The Frappe role opens the DocTypes; the assignment decides where. Removing an assignment
