@@ -102,8 +102,11 @@ def scope_condition(doctype: str, user: str | None = None, table: str | None = N
 	user = user or frappe.session.user
 	if user in UNSCOPED_USERS:
 		return ""
+	return _in_ranges_sql(doctype, table, list_ranges(user, doctype))
+
+
+def _in_ranges_sql(doctype: str, table: str | None, ranges) -> str:
 	table = table or f"`tab{doctype}`"
-	ranges = list_ranges(user, doctype)
 	if doctype == GRID:
 		return range_sql(f"{table}.`lft`", ranges)
 	if not ranges:
@@ -112,6 +115,20 @@ def scope_condition(doctype: str, user: str | None = None, table: str | None = N
 	return (
 		f"{table}.`{SCOPE_FIELD}` in (select `scope_grid`.`name` from `tab{GRID}` `scope_grid` where {grids})"
 	)
+
+
+COUNTING_ROLE = "Fulian Viewer"
+
+
+def count_condition(doctype: str, user: str | None = None, table: str | None = None) -> str:
+	"""SQL condition for statistics, which return counts and sums, never rows: the records the user
+	may read, plus everything in the subtrees where she is a statistics viewer ('' = unrestricted).
+	So a viewer counts divorce-counselling records she may not open."""
+	user = user or frappe.session.user
+	if user in UNSCOPED_USERS:
+		return ""
+	roles = (granting_roles(doctype, "read") | {COUNTING_ROLE}) & set(frappe.get_roles(user))
+	return _in_ranges_sql(doctype, table, assigned_ranges(user, roles))
 
 
 def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
