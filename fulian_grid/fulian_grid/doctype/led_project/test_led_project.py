@@ -66,11 +66,14 @@ class TestLedProject(FulianTestCase):
 		self.assertRaises(LedProjectError, project.insert)
 		self.assertRaises(LedProjectError, make_project(self.lead, end_date=add_days(today(), -90)).insert)
 		self.assertEqual(frappe.db.count("Led Project"), before)
+		lang, frappe.local.lang = frappe.local.lang, "zh"
 		try:
-			project.insert()
-		except LedProjectError as error:
-			frappe.local.lang = "zh"
-			self.assertIn("越界", str(error))
+			with self.assertRaises(LedProjectError) as caught:
+				project.insert()
+			self.assertIn("越界", str(caught.exception))
+			self.assertIn("超出了项目起止日期", str(caught.exception))
+		finally:
+			frappe.local.lang = lang
 
 	def test_overdue_milestone_is_flagged(self):
 		project = make_project(self.lead, milestones=[
@@ -102,7 +105,7 @@ class TestLedProject(FulianTestCase):
 		from fulian_grid.fulian_grid.report.my_led_projects.my_led_projects import execute
 
 		rows = {row.name: row for row in execute({})[1]}
-		self.assertEqual(rows[co_led].my_part, "Co-lead")
+		self.assertEqual(rows[co_led].my_part, frappe._("Co-lead"))
 
 	def test_my_projects_stay_within_scope_and_siblings_see_nothing(self):
 		project = make_project(self.lead).insert().name
@@ -127,3 +130,12 @@ class TestLedProject(FulianTestCase):
 			ignore_permissions=True
 		)
 		self.assertEqual(make_project(self.lead, erpnext_project=erp.name).insert().erpnext_project, erp.name)
+
+	def test_print_sheet_carries_the_brand_header(self):
+		frappe.db.set_single_value("Fulian Settings", "brand_name", "贴心娘家人")
+		project = make_project(
+			self.lead, milestones=[{"milestone_title": "启动会", "due_date": today()}]
+		).insert()
+		html = frappe.get_print("Led Project", project.name, print_format="Led Project Sheet")
+		self.assertIn("贴心娘家人", html)
+		self.assertIn("启动会", html)

@@ -4,6 +4,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.query_builder.functions import Sum
 from frappe.utils import flt, getdate
 
 from fulian_grid.domain.projects import check_daily_hours, check_date_in_range, check_project_dates
@@ -62,7 +63,7 @@ class VolunteerProject(Document):
 		participation = frappe.qb.DocType("Volunteer Participation")
 		total = (
 			frappe.qb.from_(participation)
-			.select(frappe.qb.functions.Sum(participation.hours))
+			.select(Sum(participation.hours))
 			.where(
 				(participation.parenttype == "Volunteer Project")
 				& (participation.parent != (self.name or ""))
