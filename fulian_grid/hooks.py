@@ -13,6 +13,9 @@ require_type_annotated_api_methods = True
 
 after_install = "fulian_grid.install.after_install"
 after_migrate = "fulian_grid.install.after_migrate"
+# ERPNext is optional: a led project links to an ERPNext Project only where ERPNext is installed.
+after_app_install = "fulian_grid.install.after_app_install"
+before_app_uninstall = "fulian_grid.install.before_app_uninstall"
 
 # Every DocType whose records live somewhere in the governance grid. Each carries a
 # `governance_grid` link (the tree itself is placed by its own position) and is filtered by the
@@ -33,6 +36,17 @@ _GRID_SCOPED_DOCTYPES = (
 	"Duty Evaluation",
 	"Talent Pool Entry",
 	"Commendation",
+	"Led Project",
+	"Fulian Volunteer",
+	"Volunteer Team",
+	"Volunteer Project",
+	"Service Point",
+	"Service Request",
+	"Service Session",
+	"Family Selection",
+	"Entrepreneurship Loan",
+	"Divorce Counselling",
+	"Distress Relief",
 )
 
 permission_query_conditions = {

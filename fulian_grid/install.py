@@ -13,17 +13,30 @@ from fulian_grid.roles import APP_ROLES, DEFAULT_ROLE_PROFILES
 def after_install():
 	ensure_roles()
 	ensure_role_profiles()
+	compile_translations()  # the defaults below are stored in Chinese
 	add_default_masters()
 	add_workflows()
 	add_kanban_boards()
-	compile_translations()
+	add_brand_signage_defaults()
+	ensure_erpnext_project_link()
 
 
 def after_migrate():
 	ensure_roles()
 	ensure_role_profiles()
 	ensure_settings_defaults()
+	ensure_erpnext_project_link()
 	compile_translations()
+
+
+def after_app_install(app_name: str):
+	if app_name == "erpnext":
+		ensure_erpnext_project_link()
+
+
+def before_app_uninstall(app_name: str):
+	if app_name == "erpnext":
+		remove_erpnext_project_link()
 
 
 def ensure_roles():
@@ -90,6 +103,41 @@ DEFAULT_CONCERN_ITEMS = (
 )
 
 
+# "N teams into the grid" (N支队伍进网格): the kinds of projects executives lead.
+DEFAULT_LED_PROJECT_TYPES = (
+	("Federation Team",),
+	("Work Project",),
+	("Family Building",),
+	("Entrepreneurship Service",),
+	("Marriage Counselling",),
+	("Volunteer Service",),
+)
+# Kinds of volunteer service and of community needs posted to the teams.
+DEFAULT_VOLUNTEER_SERVICE_KINDS = (
+	("Caring Visits",),
+	("Family Education Help",),
+	("Law and Policy Publicity",),
+	("Dispute Mediation Help",),
+	("Care for the Elderly and Children",),
+	("Entrepreneurship and Job Help",),
+)
+# Service positions (阵地) of the 贴心娘家人 brand.
+DEFAULT_SERVICE_POINT_KINDS = (
+	("Caring Chat Room",),
+	("Women's Home",),
+	("Children's Home",),
+	("Family Education Station",),
+)
+# Appendix A: what a service position shows. Copied into Fulian Settings at install only.
+DEFAULT_SIGNAGE_REQUIREMENTS = (
+	("Brand Logo at the Entrance",),
+	("Name Board of the Service Point",),
+	("Opening Hours and Service Items on Display",),
+	("Volunteer Roster and Contact Board",),
+	("Working Rules on the Wall",),
+)
+
+
 def add_default_masters():
 	"""Create the shipped master records that are missing (install, and once by patch)."""
 	for name, kind, risk_level in DEFAULT_KEY_GROUP_CATEGORIES:
@@ -101,6 +149,17 @@ def add_default_masters():
 	for (name,) in DEFAULT_TRAINING_TOPICS:
 		_insert_missing("Training Topic", name)
 	_add_default_criteria()
+	add_project_and_service_masters()
+
+
+def add_project_and_service_masters():
+	"""Project types, volunteer service kinds, service point kinds (install, and once by patch)."""
+	for (name,) in DEFAULT_LED_PROJECT_TYPES:
+		_insert_missing("Led Project Type", name)
+	for (name,) in DEFAULT_VOLUNTEER_SERVICE_KINDS:
+		_insert_missing("Volunteer Service Kind", name)
+	for (name,) in DEFAULT_SERVICE_POINT_KINDS:
+		_insert_missing("Service Point Kind", name)
 
 
 def _insert_missing(doctype: str, name: str, **values):
@@ -108,6 +167,47 @@ def _insert_missing(doctype: str, name: str, **values):
 		return
 	name_field = frappe.get_meta(doctype).autoname.removeprefix("field:")
 	frappe.get_doc({"doctype": doctype, name_field: name, **values}).insert(ignore_permissions=True)
+
+
+def add_brand_signage_defaults():
+	"""The appendix-A signage checklist, once: an administrator may then change it freely."""
+	settings = frappe.get_single("Fulian Settings")
+	if settings.signage_requirements:
+		return
+	for (requirement,) in DEFAULT_SIGNAGE_REQUIREMENTS:
+		settings.append("signage_requirements", {"requirement": frappe._(requirement, lang="zh")})
+	settings.save(ignore_permissions=True)
+
+
+ERPNEXT_PROJECT_FIELD = "Led Project-erpnext_project"
+
+
+def ensure_erpnext_project_link():
+	"""With ERPNext on the site, a led project may link to an ERPNext Project. The Link is a Custom
+	Field made only then, so the app installs and works without ERPNext."""
+	if "erpnext" not in frappe.get_installed_apps() or frappe.db.exists(
+		"Custom Field", ERPNEXT_PROJECT_FIELD
+	):
+		return
+	if not frappe.db.exists("DocType", "Project"):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Custom Field",
+			"dt": "Led Project",
+			"fieldname": "erpnext_project",
+			"fieldtype": "Link",
+			"options": "Project",
+			"label": "ERPNext Project",
+			"insert_after": "beneficiaries",
+			"description": "Optional: the ERPNext project that carries tasks and costs",
+		}
+	).insert(ignore_permissions=True)
+
+
+def remove_erpnext_project_link():
+	if frappe.db.exists("Custom Field", ERPNEXT_PROJECT_FIELD):
+		frappe.delete_doc("Custom Field", ERPNEXT_PROJECT_FIELD, ignore_permissions=True)
 
 
 WORKFLOW_DIR = Path(__file__).parent / "setup" / "workflows"

@@ -124,9 +124,27 @@ def scope_condition(doctype: str, user: str | None = None, table: str | None = N
 	user = user or frappe.session.user
 	if user in UNSCOPED_USERS:
 		return ""
+	return _under_paths_sql(doctype, table, list_paths(user, doctype))
+
+
+def _under_paths_sql(doctype: str, table: str | None, paths) -> str:
 	table = table or f"`tab{doctype}`"
 	column = f"{table}.`tree_path`" if doctype == GRID else f"{table}.`{PATH_FIELD}`"
-	return path_condition(column, list_paths(user, doctype))
+	return path_condition(column, paths)
+
+
+COUNTING_ROLE = "Fulian Viewer"
+
+
+def count_condition(doctype: str, user: str | None = None, table: str | None = None) -> str:
+	"""SQL condition for statistics, which return counts and sums, never rows: the records the user
+	may read, plus everything in the subtrees where she is a statistics viewer ('' = unrestricted).
+	So a viewer counts divorce-counselling records she may not open."""
+	user = user or frappe.session.user
+	if user in UNSCOPED_USERS:
+		return ""
+	roles = (granting_roles(doctype, "read") | {COUNTING_ROLE}) & set(frappe.get_roles(user))
+	return _under_paths_sql(doctype, table, assigned_paths(user, roles))
 
 
 def query_conditions(user: str | None = None, doctype: str | None = None) -> str:

@@ -1,0 +1,43 @@
+"""“My led projects”: the projects an executive leads or co-leads, through her Federation Executive
+record's user. Lists go through frappe.get_list, so the per-grid scope applies as everywhere."""
+
+import frappe
+from frappe.utils import today
+
+LED_PROJECT = "Led Project"
+
+
+def _my_project_names(user: str) -> list[str]:
+	project, co_lead = frappe.qb.DocType(LED_PROJECT), frappe.qb.DocType("Led Project Co-lead")
+	led = frappe.qb.from_(project).select(project.name).where(project.lead_user == user)
+	co_led = (
+		frappe.qb.from_(co_lead)
+		.select(co_lead.parent)
+		.where((co_lead.user == user) & (co_lead.parenttype == LED_PROJECT))
+	)
+	return sorted(set(led.run(pluck=True)) | set(co_led.run(pluck=True)))
+
+
+@frappe.whitelist()
+def my_led_projects(overdue_only: bool = False) -> list[str]:
+	"""Names of the session user's led and co-led projects that she may read."""
+	frappe.has_permission(LED_PROJECT, "read", throw=True)
+	names = _my_project_names(frappe.session.user)
+	if not names:
+		return []
+	filters = {"name": ("in", names)}
+	if frappe.utils.sbool(overdue_only):
+		filters["next_milestone_due"] = ("<", today())
+	return frappe.get_list(LED_PROJECT, filters=filters, pluck="name", order_by="start_date asc")
+
+
+@frappe.whitelist()
+def my_led_project_count(filters: str | dict | None = None) -> int:
+	"""Number card “My Led Projects”."""
+	return len(my_led_projects())
+
+
+@frappe.whitelist()
+def my_overdue_project_count(filters: str | dict | None = None) -> int:
+	"""Number card “My Projects with Overdue Milestones”."""
+	return len(my_led_projects(overdue_only=True))

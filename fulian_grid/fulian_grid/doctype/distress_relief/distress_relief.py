@@ -1,0 +1,20 @@
+# Copyright (c) 2026, fulian_grid developers
+# License: MIT. See LICENSE
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from fulian_grid.domain.projects import check_count
+from fulian_grid.utils import check
+
+
+class DistressRelief(Document):
+	"""Relief for women and children in distress, counted in person-times (no names kept)."""
+
+	def validate(self):
+		check(check_count, _("Women Helped (Person-times)"), self.women_helped)
+		check(check_count, _("Children Helped (Person-times)"), self.children_helped)
+		self.person_times = (self.women_helped or 0) + (self.children_helped or 0)
+		if not self.person_times:
+			frappe.throw(_("Relief helps at least one woman or child"))

@@ -1,0 +1,37 @@
+# Copyright (c) 2026, fulian_grid developers
+# License: MIT. See LICENSE
+
+import frappe
+from frappe import _
+from frappe.utils import getdate
+
+from fulian_grid.domain.masking import mask_name
+from fulian_grid.privacy import SensitiveDocument, executive_user
+
+# Outcomes counted as "cancelled or postponed the divorce registration" in the seed's figures.
+KEPT_TOGETHER = ("Registration Cancelled", "Registration Postponed")
+
+
+class CounsellingValidationError(frappe.ValidationError):
+	pass
+
+
+class DivorceCounselling(SensitiveDocument):
+	"""离婚调适辅导: the couple and the notes are sensitive; only handlers in scope and the
+	counsellor see them. Statistics count records and never show who."""
+
+	def responsible_user(self):
+		return executive_user(self.counsellor)
+
+	def validate(self):
+		self.validate_outcome_date()
+		self.set_masked_values()
+
+	def validate_outcome_date(self):
+		if self.outcome_on and getdate(self.outcome_on) < getdate(self.counselling_date):
+			frappe.throw(_("The outcome cannot be dated before the counselling"), CounsellingValidationError)
+
+	def set_masked_values(self):
+		self.wife_name_masked = mask_name(self.wife_name)
+		self.husband_name_masked = mask_name(self.husband_name)
+		self.couple_masked = f"{self.wife_name_masked} / {self.husband_name_masked}"

@@ -1,0 +1,31 @@
+import frappe
+
+from fulian_grid.fulian_grid.doctype.fulian_volunteer.test_fulian_volunteer import make_volunteer
+from fulian_grid.fulian_grid.doctype.volunteer_team.volunteer_team import VolunteerTeamError, team_users
+from fulian_grid.tests.utils import FulianTestCase, TestCity, make_user
+
+
+def make_team(name, grid="TA1CG", leader=None, members=(), **values):
+	leader = leader or make_volunteer(f"{name}队长", grid)
+	return frappe.get_doc({"doctype": "Volunteer Team", "team_name": name, "governance_grid": grid, "leader": leader,
+						   "members": [{"volunteer": m} for m in members], **values}).insert()  # fmt: skip
+
+
+class TestVolunteerTeam(FulianTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.city = TestCity()
+
+	def test_leader_is_a_member_and_members_are_counted(self):
+		leader_user = make_user("team_leader@fulian.test")
+		leader = make_volunteer("王队长", user=leader_user)
+		member = make_volunteer("刘成员")
+		team = make_team("贴心娘家人一队", leader=leader, members=[member])
+		self.assertEqual(team.member_count, 2)
+		self.assertEqual({row.volunteer for row in team.members}, {leader, member})
+		self.assertIn(leader_user, team_users(team.name))
+
+	def test_a_volunteer_is_listed_once(self):
+		member = make_volunteer("周重复")
+		self.assertRaises(VolunteerTeamError, make_team, "重复队", members=[member, member])

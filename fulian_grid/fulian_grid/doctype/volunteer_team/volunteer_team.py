@@ -1,0 +1,34 @@
+# Copyright (c) 2026, fulian_grid developers
+# License: MIT. See LICENSE
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+
+class VolunteerTeamError(frappe.ValidationError):
+	pass
+
+
+class VolunteerTeam(Document):
+	def validate(self):
+		self.validate_members()
+		self.member_count = len(self.members)
+
+	def validate_members(self):
+		seen = set()
+		for row in self.members:
+			if row.volunteer in seen:
+				frappe.throw(_("Volunteer {0} is listed twice").format(row.volunteer_name or row.volunteer),
+							 VolunteerTeamError)  # fmt: skip
+			seen.add(row.volunteer)
+		if self.leader and self.leader not in seen:
+			self.append("members", {"volunteer": self.leader, "team_role": _("Team Leader")})
+
+
+def team_users(team: str) -> set[str]:
+	"""The users who may report for duty on behalf of `team`: its leader and members."""
+	users = set(frappe.get_all("Volunteer Team Member", filters={"parent": team, "parenttype": "Volunteer Team"},
+							   pluck="user"))  # fmt: skip
+	users.add(frappe.db.get_value("Volunteer Team", team, "leader_user"))
+	return users - {None, ""}
