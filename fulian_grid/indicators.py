@@ -36,15 +36,15 @@ INDICATORS: dict[str, Source] = {
 		"Infringement Report", "discovered_by", "reported_at", filters=(("reported_on_time", "=", 1),)
 	),
 	"Deliberations Convened": Source("Deliberation Record", "convener", "start_time"),
-	"Projects Led": Source("Led Project", "federation_executive", "start_date"),
+	"Projects Led": Source("Led Project", "lead_executive", "start_date"),
 	"Projects Completed": Source(
-		"Led Project", "federation_executive", "completed_on", filters=(("status", "=", "Completed"),)
+		"Led Project", "lead_executive", "end_date", filters=(("status", "=", "Completed"),)
 	),
 	"Volunteer Hours": Source(
 		"Volunteer Project",
 		"federation_executive",
-		"service_date",
-		child_doctype="Volunteer Participant",
+		"start_date",
+		child_doctype="Volunteer Participation",
 		sum_field="hours",
 	),
 	"Trainings Attended": Source(

@@ -3,27 +3,7 @@
 import frappe
 from frappe.utils import add_days, today
 
-
-def make_executive(full_name: str, federation: str, user: str | None = None, **values) -> str:
-	existing = frappe.db.get_value(
-		"Federation Executive", {"full_name": full_name, "women_federation": federation}
-	)
-	if existing:
-		return existing
-	return (
-		frappe.get_doc(
-			{
-				"doctype": "Federation Executive",
-				"full_name": full_name,
-				"position": "Executive Member",
-				"women_federation": federation,
-				"user": user,
-				**values,
-			}
-		)
-		.insert(ignore_permissions=True)
-		.name
-	)
+from fulian_grid.tests.utils import make_executive  # noqa: F401  (re-exported for the duty tests)
 
 
 def deliberation(federation: str, convener: str, **values):

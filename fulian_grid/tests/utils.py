@@ -60,17 +60,22 @@ def scoped_user(email: str, role: str, grid: str, **values) -> str:
 	return email
 
 
-def make_executive(
-	full_name: str, federation: str, user: str | None = None, position: str = "Executive Member"
-) -> str:
+def make_executive(full_name: str, federation: str, user: str | None = None, **values) -> str:
+	"""An executive of `federation` (the one already there under that name, if any)."""
+	existing = frappe.db.get_value(
+		"Federation Executive", {"full_name": full_name, "women_federation": federation}
+	)
+	if existing:
+		return existing
 	return (
 		frappe.get_doc(
 			{
 				"doctype": "Federation Executive",
 				"full_name": full_name,
-				"position": position,
+				"position": "Executive Member",
 				"women_federation": federation,
 				"user": user,
+				**values,
 			}
 		)
 		.insert(ignore_permissions=True)

@@ -289,3 +289,22 @@ class TestDutyEvaluation(FulianTestCase):
 		self.assertEqual((on_time.reported_on_time, late.reported_on_time), (1, 0))
 		result = measure("Reports Raised On Time", self.zhou, START, END, "TA1C")
 		self.assertEqual(result.names, [on_time.name])
+
+	def test_projects_and_volunteer_hours_count_from_their_records(self):
+		from fulian_grid.fulian_grid.doctype.fulian_volunteer.test_fulian_volunteer import make_volunteer
+		from fulian_grid.fulian_grid.doctype.led_project.test_led_project import make_project
+		from fulian_grid.fulian_grid.doctype.volunteer_project.test_volunteer_project import make_service
+		from fulian_grid.fulian_grid.doctype.volunteer_team.test_volunteer_team import make_team
+
+		led = make_project(
+			self.zhou, status="Completed", start_date=add_days(today(), -20), end_date=add_days(today(), -5)
+		).insert()
+		volunteer = make_volunteer("周执委", federation_executive=self.zhou)
+		team = make_team("周执委志愿队", members=[volunteer]).name
+		make_service(
+			team, [{"volunteer": volunteer, "service_date": add_days(today(), -10), "hours": 3}]
+		).insert()
+
+		self.assertEqual(measure("Projects Led", self.zhou, START, END, "TA1C").names, [led.name])
+		self.assertEqual(measure("Projects Completed", self.zhou, START, END, "TA1C").names, [led.name])
+		self.assertEqual(measure("Volunteer Hours", self.zhou, START, END, "TA1C").value, 3)

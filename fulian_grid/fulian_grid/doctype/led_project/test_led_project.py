@@ -4,12 +4,7 @@ from frappe.utils import add_days, getdate, today
 from fulian_grid.api.projects import my_led_project_count, my_led_projects, my_overdue_project_count
 from fulian_grid.fulian_grid.doctype.led_project.led_project import LedProjectError
 from fulian_grid.install import ERPNEXT_PROJECT_FIELD, ensure_erpnext_project_link
-from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user
-
-
-def make_executive(name, federation, user=None):
-	return frappe.get_doc({"doctype": "Federation Executive", "full_name": name, "position": "Executive Member",
-						   "women_federation": federation, "user": user}).insert().name  # fmt: skip
+from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_executive, make_user
 
 
 def make_project(lead, **values):
