@@ -87,6 +87,21 @@ def user_permission_path(user):
 	return lambda: setattr(permissions, "scope_condition", original)
 
 
+def without_rule(user, fn):
+	"""Run `fn` with the app's condition emptied for `user`: what Frappe itself costs that user."""
+	import fulian_grid.permissions as permissions
+
+	def run():
+		original = permissions.scope_condition
+		permissions.scope_condition = lambda doctype, user_=None, table=None: ""
+		try:
+			return fn()
+		finally:
+			permissions.scope_condition = original
+
+	return run
+
+
 def as_user(user, fn):
 	def run():
 		frappe.set_user(user)
@@ -133,6 +148,9 @@ def main():
 			"app rule, count": timed(as_user(user, count)),
 			"bare SQL count, same predicate": timed(lambda sql=bare_count_sql: frappe.db.sql(sql)),
 		}
+		results["same user, app rule set aside (Frappe's per-user floor)"] = timed(
+			as_user(user, without_rule(user, page))
+		)
 		if label == "county":
 			restore = user_permission_path(UP_USER)
 			try:
@@ -168,7 +186,9 @@ def main():
 			r["bare SQL page, same predicate"][0],
 			r["Administrator, get_list page"][0],
 		)
+		floor = r["same user, app rule set aside (Frappe's per-user floor)"][0]
 		print(f"- {label} ({counted} rows in scope): page vs bare SQL {page_rule / page_sql:.1f}×, "
+			  f"vs the same user's get_list without the rule {page_rule / floor:.1f}×, "
 			  f"vs Administrator get_list {page_rule / admin:.1f}×, count vs bare SQL "
 			  f"{r['app rule, count'][0] / r['bare SQL count, same predicate'][0]:.1f}×, slowest/median page "
 			  f"{r['app rule, get_list page'][1] / page_rule:.1f}×")  # fmt: skip
