@@ -136,3 +136,17 @@ class TestIdentityPrivacy(FulianTestCase):
 		self.assertIn("1101**********002X", html)
 		self.assertNotIn(VALID_ID, html)
 		self.assertNotIn("王芳", html)
+
+	def test_sensitive_records_cannot_be_shared_out_of_scope(self):
+		"""Frappe's document sharing would open a record to anyone; sensitive DocTypes grant no share."""
+		import frappe.share
+
+		frappe.set_user(self.chair_a)
+		self.assertRaises(
+			frappe.PermissionError,
+			frappe.share.add,
+			"Screening Ledger",
+			self.entry_a,
+			self.city.officer_b,
+			read=1,
+		)
