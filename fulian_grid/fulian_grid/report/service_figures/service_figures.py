@@ -10,6 +10,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_months, getdate, today
 
+from fulian_grid.domain import msg
 from fulian_grid.fulian_grid.doctype.divorce_counselling.divorce_counselling import KEPT_TOGETHER
 from fulian_grid.fulian_grid.doctype.service_session.service_session import TRAINING_KINDS
 from fulian_grid.permissions import count_condition, readable_subtree, roles_here
@@ -22,37 +23,37 @@ def _in(values) -> str:
 
 # key, label, DocType, date condition, extra condition, value, detail, detail label, sensitive
 FIGURES = (
-	("volunteer_teams", "Caring Volunteer Teams", "Volunteer Team",
+	("volunteer_teams", msg("Caring Volunteer Teams"), "Volunteer Team",
 	 "(t.founded_on is null or t.founded_on <= %(to)s)", "t.status = 'Active'", "count(*)", "sum(t.member_count)",
-	 "Members", False),
-	("chat_rooms", "Caring Chat Rooms", "Service Point", None,
+	 msg("Members"), False),
+	("chat_rooms", msg("Caring Chat Rooms"), "Service Point", None,
 	 "t.in_service = 1 and t.point_kind = 'Caring Chat Room'", "count(*)", None, None, False),
-	("service_points", "Service Points (All Kinds)", "Service Point", None, "t.in_service = 1", "count(*)",
+	("service_points", msg("Service Points (All Kinds)"), "Service Point", None, "t.in_service = 1", "count(*)",
 	 None, None, False),
-	("led_projects", "Executive-led Projects", "Led Project", "t.start_date <= %(to)s and t.end_date >= %(from)s",
-	 None, "count(*)", "sum(t.beneficiaries)", "Beneficiaries", False),
-	("guidance_sessions", "Family Education Guidance Sessions (0-3 Years)", "Service Session",
+	("led_projects", msg("Executive-led Projects"), "Led Project", "t.start_date <= %(to)s and t.end_date >= %(from)s",
+	 None, "count(*)", "sum(t.beneficiaries)", msg("Beneficiaries"), False),
+	("guidance_sessions", msg("Family Education Guidance Sessions (0-3 Years)"), "Service Session",
 	 "t.session_date between %(from)s and %(to)s", "t.session_kind = 'Family Education Guidance (0-3 Years)'",
-	 "count(*)", "sum(t.attendance)", "Attendance", False),
-	("through_train_sessions", "Family Education Through Train Sessions", "Service Session",
+	 "count(*)", "sum(t.attendance)", msg("Attendance"), False),
+	("through_train_sessions", msg("Family Education Through Train Sessions"), "Service Session",
 	 "t.session_date between %(from)s and %(to)s", "t.session_kind = 'Family Education Through Train'",
-	 "count(*)", "sum(t.attendance)", "Attendance", False),
-	("families_selected", "Families Selected", "Family Selection",
+	 "count(*)", "sum(t.attendance)", msg("Attendance"), False),
+	("families_selected", msg("Families Selected"), "Family Selection",
 	 "t.selection_year between %(from_year)s and %(to_year)s", None, "count(*)", None, None, False),
-	("trainings", "Trainings (E-commerce, Practical Skills)", "Service Session",
+	("trainings", msg("Trainings (E-commerce, Practical Skills)"), "Service Session",
 	 "t.session_date between %(from)s and %(to)s", f"t.session_kind in {_in(TRAINING_KINDS)}", "count(*)",
-	 "sum(t.attendance)", "Participants", False),
-	("loans", "Loans for Women Entrepreneurs", "Entrepreneurship Loan",
-	 "t.loan_date between %(from)s and %(to)s", None, "count(*)", "sum(t.loan_amount)", "Loan Amount", False),
-	("counselling_couples", "Couples Given Divorce-adjustment Counselling", "Divorce Counselling",
+	 "sum(t.attendance)", msg("Participants"), False),
+	("loans", msg("Loans for Women Entrepreneurs"), "Entrepreneurship Loan",
+	 "t.loan_date between %(from)s and %(to)s", None, "count(*)", "sum(t.loan_amount)", msg("Loan Amount"), False),
+	("counselling_couples", msg("Couples Given Divorce-adjustment Counselling"), "Divorce Counselling",
 	 "t.counselling_date between %(from)s and %(to)s", None, "count(*)", None, None, True),
-	("counselling_kept_together", "Of Whom Cancelled or Postponed the Registration", "Divorce Counselling",
+	("counselling_kept_together", msg("Of Whom Cancelled or Postponed the Registration"), "Divorce Counselling",
 	 "t.counselling_date between %(from)s and %(to)s", f"t.outcome in {_in(KEPT_TOGETHER)}", "count(*)",
 	 None, None, True),
-	("volunteer_sessions", "Women's Volunteer Service Sessions", "Volunteer Project",
+	("volunteer_sessions", msg("Women's Volunteer Service Sessions"), "Volunteer Project",
 	 "s.session_date between %(from)s and %(to)s", None, "count(*)", "sum(s.beneficiaries)", "Beneficiaries",
 	 False),
-	("relief", "Women and Children in Distress Helped", "Distress Relief",
+	("relief", msg("Women and Children in Distress Helped"), "Distress Relief",
 	 "t.relief_date between %(from)s and %(to)s", None, "sum(t.person_times)", "count(*)", "Relief Records",
 	 False),
 )  # fmt: skip
