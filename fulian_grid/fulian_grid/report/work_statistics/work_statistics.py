@@ -69,5 +69,5 @@ def columns():
 		column("governance_grid", _("Governance Grid"), "Link", 130, options="Governance Grid"),
 		column("grid_name", _("Grid Name"), "Data", 150),
 		*(column(key, _(label), width=130) for key, label, _doctype, _condition in ORGANIZATION),
-		*(column(figure[0], _(figure[1]), "Float", 150, precision=0) for figure in FIGURES),
+		*(column(figure[0], _(figure[1]), width=150) for figure in FIGURES),
 	]
