@@ -6,23 +6,10 @@ from datetime import datetime, timedelta
 
 import frappe
 
+from fulian_grid.bulk import meta_values as _meta_values
+from fulian_grid.demo.people import person_name
 from fulian_grid.demo.shape import Node, walk
 from fulian_grid.domain.masking import mask_name
-
-SURNAMES = (
-	"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-)
-GIVEN = "芳娜敏静丽艳娟霞秀英华玲红梅兰凤洁琳素云莲真环雪荣爱妹慧巧美淑惠珠翠雅芝玉萍"
-
-
-def _meta_values(now: datetime) -> dict:
-	return {
-		"creation": now,
-		"modified": now,
-		"owner": "Administrator",
-		"modified_by": "Administrator",
-		"docstatus": 0,
-	}
 
 
 def insert_tree(root: Node, progress=None) -> list[Node]:
@@ -43,10 +30,6 @@ def insert_tree(root: Node, progress=None) -> list[Node]:
 	if progress:
 		progress(len(rows))
 	return nodes
-
-
-def person_name(rng: random.Random) -> str:
-	return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
 
 
 def insert_ledger_rows(

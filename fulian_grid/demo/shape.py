@@ -63,18 +63,26 @@ class Node:
 		return 0 if self.level == "Micro-grid" else 1
 
 
-def build_tree(scale: int = 1, seed: int = 7) -> Node:
+def townships_per_county(scale: float) -> int:
+	"""8 at scale 1; a smaller scale keeps at least one township per county."""
+	return max(1, round(8 * scale))
+
+
+def build_tree(scale: float = 1, seed: int = 7) -> Node:
 	"""The city root with every node below it; `scale` multiplies the townships per county."""
 	rng = random.Random(seed)
 	city = Node("3705", "东营市", "City", None)
 	for c, county_name in enumerate(COUNTIES):
 		county = Node(COUNTY_CODES[c], county_name, "County", city.code)
 		city.children.append(county)
-		for t in range(8 * scale):
+		for t in range(townships_per_county(scale)):
 			stem = TOWNSHIP_STEMS[(c * 8 + t) % len(TOWNSHIP_STEMS)]
+			round_ = (
+				f"{t // len(TOWNSHIP_STEMS) + 1}" if t >= len(TOWNSHIP_STEMS) else ""
+			)  # unique at any scale
 			township = Node(
 				f"{county.code}{t + 1:03d}",
-				f"{county_name}{stem}{'街道' if t % 2 == 0 else '镇'}",
+				f"{county_name}{stem}{round_}{'街道' if t % 2 == 0 else '镇'}",
 				"Township",
 				county.code,
 			)

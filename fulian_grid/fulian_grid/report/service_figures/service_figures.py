@@ -11,6 +11,7 @@ from frappe import _
 from frappe.utils import add_months, getdate, today
 
 from fulian_grid.domain import msg
+from fulian_grid.domain.tree import PATH_SEPARATOR, subtree_bounds
 from fulian_grid.fulian_grid.doctype.divorce_counselling.divorce_counselling import KEPT_TOGETHER
 from fulian_grid.fulian_grid.doctype.service_session.service_session import TRAINING_KINDS
 from fulian_grid.permissions import count_condition, readable_subtree, roles_here
@@ -66,30 +67,14 @@ def execute(filters=None):
 
 
 def figures(filters) -> list[dict]:
-	to_date = getdate(filters.get("to_date") or today())
-	from_date = getdate(filters.get("from_date") or add_months(to_date, -12))
-	values = {"from": from_date, "to": to_date, "from_year": from_date.year, "to_year": to_date.year}
-	bounds = readable_subtree(filters.get("governance_grid"))
-	withheld = _small_cells_withheld(filters.get("governance_grid"))
+	"""One row per figure for the subtree of `filters.governance_grid` (or everything readable)."""
+	grid = filters.get("governance_grid")
+	parent_path = _readable_path(grid)
+	totals = grouped_values(FIGURES, filters, parent_path)
+	withheld = small_cells_withheld(grid)
 	rows = []
-	for key, label, doctype, period, extra, value_sql, detail_sql, detail_label, sensitive in FIGURES:
-		conditions = [count_condition(doctype, table="t") or "1=1"]
-		for condition in (period, extra):
-			if condition:
-				conditions.append(condition)
-		if bounds:
-			conditions.append("g.lft between %(lft)s and %(rgt)s")
-			values.update(lft=bounds[0], rgt=bounds[1])
-		sessions = "join `tabVolunteer Session` s on s.parent = t.name and s.parenttype = 'Volunteer Project'"
-		result = frappe.db.sql(
-			f"""select {value_sql}, {detail_sql or "null"}
-			from `tab{doctype}` t
-			join `tabGovernance Grid` g on g.name = t.governance_grid
-			{sessions if key == "volunteer_sessions" else ""}
-			where {" and ".join(conditions)}""",
-			values,
-		)[0]
-		value, detail = result[0] or 0, result[1]
+	for key, label, doctype, *_rest, detail_label, sensitive in FIGURES:
+		value, detail = totals.get(key, {}).get(TOTAL, (0, None))
 		row = frappe._dict(figure=key, label=_(label), value=value, detail=detail,
 						   detail_label=_(detail_label) if detail_label else "", source=doctype)  # fmt: skip
 		if sensitive and withheld and 0 < value < withheld:
@@ -98,7 +83,59 @@ def figures(filters) -> list[dict]:
 	return rows
 
 
-def _small_cells_withheld(grid: str | None) -> int:
+TOTAL = None  # the group key of a whole subtree's figure
+
+
+def grouped_values(figure_specs, filters, parent_path: str | None, by_child: bool = False) -> dict:
+	"""{figure key: {group: (value, detail)}} in one GROUP BY per figure. A group is the tree path
+	of the child node a record lies under (`by_child`), records on the parent itself under their
+	own path; TOTAL always holds the whole subtree. Scoped by `count_condition`; a subtree is a
+	range on the indexed `grid_path`, so no join to the tree is needed."""
+	to_date = getdate(filters.get("to_date") or today())
+	from_date = getdate(filters.get("from_date") or add_months(to_date, -12))
+	values = {"from": from_date, "to": to_date, "from_year": from_date.year, "to_year": to_date.year}
+	group = "null"
+	if parent_path:
+		values["low"], values["high"] = subtree_bounds(parent_path)
+		if by_child:
+			values["depth"] = parent_path.count(PATH_SEPARATOR) + 1
+			group = "substring_index(t.grid_path, '/', %(depth)s)"
+	result = {}
+	for key, _label, doctype, period, extra, value_sql, detail_sql, *_rest in figure_specs:
+		conditions = [count_condition(doctype, table="t") or "1=1", period, extra]
+		if parent_path:
+			conditions.append("t.grid_path >= %(low)s and t.grid_path < %(high)s")
+		join = SESSIONS_JOIN if key == "volunteer_sessions" else ""
+		rows = frappe.db.sql(
+			f"""select {group} as node, {value_sql}, {detail_sql or "null"}
+			from `tab{doctype}` t {join}
+			where {" and ".join(c for c in conditions if c)}
+			group by node""",
+			values,
+		)
+		groups = result[key] = {TOTAL: (0, None)}
+		for node, value, detail in rows:
+			groups[node and node + PATH_SEPARATOR] = (value or 0, detail)
+			total_value, total_detail = groups[TOTAL]
+			groups[TOTAL] = (total_value + (value or 0), _add(total_detail, detail))
+	return result
+
+
+SESSIONS_JOIN = "join `tabVolunteer Session` s on s.parent = t.name and s.parenttype = 'Volunteer Project'"
+
+
+def _add(a, b):
+	return b if a is None else a if b is None else a + b
+
+
+def _readable_path(grid: str | None) -> str | None:
+	if not grid:
+		return None
+	readable_subtree(grid)  # throws unless the user may read the grid
+	return frappe.db.get_value("Governance Grid", grid, "tree_path")
+
+
+def small_cells_withheld(grid: str | None) -> int:
 	"""The small-cell threshold, or 0 when the user handles sensitive cases where she looks."""
 	user = frappe.session.user
 	if user == "Administrator":

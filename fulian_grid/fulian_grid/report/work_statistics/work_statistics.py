@@ -9,19 +9,22 @@ import frappe
 from frappe import _
 
 from fulian_grid.domain import msg
-from fulian_grid.fulian_grid.report.service_figures.service_figures import FIGURES, figures
-from fulian_grid.permissions import count_condition, readable_subtree
+from fulian_grid.fulian_grid.report.service_figures.service_figures import (
+	FIGURES,
+	TOTAL,
+	grouped_values,
+	small_cells_withheld,
+)
+from fulian_grid.permissions import readable_subtree
 from fulian_grid.reporting import column
 
-ORGANIZATION = (  # key, label, DocType, condition
-	(
-		"grid_federations",
-		msg("Grid Federations"),
-		"Women Federation",
-		"t.federation_type = 'Grid Federation' and t.status = 'Active'",
-	),
-	("women_groups", msg("Women Groups"), "Women Group", "t.status = 'Active'"),
-)
+# Organization counts, in the shape of FIGURES: key, label, DocType, period, condition, value, …
+ORGANIZATION = (
+	("grid_federations", msg("Grid Federations"), "Women Federation", None,
+	 "t.federation_type = 'Grid Federation' and t.status = 'Active'", "count(*)", None, None, False),
+	("women_groups", msg("Women Groups"), "Women Group", None, "t.status = 'Active'", "count(*)", None, None,
+	 False),
+)  # fmt: skip
 
 
 def execute(filters=None):
@@ -29,14 +32,17 @@ def execute(filters=None):
 	parent = filters.get("governance_grid") or top_grid()
 	if not parent:
 		return columns(), []
+	readable_subtree(parent)  # throws unless the user may read it
+	parent_path = frappe.db.get_value("Governance Grid", parent, "tree_path")
 	children = frappe.get_list(
 		"Governance Grid",
 		filters={"parent_governance_grid": parent},
-		fields=["name", "grid_name"],
+		fields=["name", "grid_name", "tree_path"],
 		order_by="lft asc",
 	)
-	data = [row_for(child.name, child.grid_name, filters) for child in children]
-	total = row_for(parent, _("Total"), filters)
+	values = grouped_values((*ORGANIZATION, *FIGURES), filters, parent_path, by_child=True)
+	data = [row_for(child.name, child.grid_name, values, child.tree_path) for child in children]
+	total = row_for(parent, _("Total"), values, TOTAL)
 	total.is_total = 1
 	return columns(), [*data, total]
 
@@ -49,18 +55,13 @@ def top_grid() -> str | None:
 	return roots[0]["value"] if roots else None
 
 
-def row_for(grid: str, label: str, filters) -> frappe._dict:
+def row_for(grid: str, label: str, values: dict, group) -> frappe._dict:
+	"""A row of figure values; a sensitive figure below the small-cell threshold is None (withheld)."""
 	row = frappe._dict(governance_grid=grid, grid_name=label)
-	for figure in figures(frappe._dict(filters, governance_grid=grid)):
-		row[figure.figure] = figure.value  # None where a small cell is withheld
-	bounds = readable_subtree(grid)
-	for key, _label, doctype, condition in ORGANIZATION:  # noqa: B007
-		row[key] = frappe.db.sql(
-			f"""select count(*) from `tab{doctype}` t join `tabGovernance Grid` g on g.name = t.governance_grid
-			where {count_condition(doctype, table="t") or "1=1"} and {condition}
-				and g.lft between %(lft)s and %(rgt)s""",
-			{"lft": bounds[0], "rgt": bounds[1]},
-		)[0][0]
+	withheld = small_cells_withheld(grid)
+	for key, *_middle, sensitive in (*ORGANIZATION, *FIGURES):
+		value = values[key].get(group, (0, None))[0]
+		row[key] = None if sensitive and withheld and 0 < value < withheld else value
 	return row
 
 
@@ -68,6 +69,6 @@ def columns():
 	return [
 		column("governance_grid", _("Governance Grid"), "Link", 130, options="Governance Grid"),
 		column("grid_name", _("Grid Name"), "Data", 150),
-		*(column(key, _(label), width=130) for key, label, _doctype, _condition in ORGANIZATION),
+		*(column(figure[0], _(figure[1]), width=130) for figure in ORGANIZATION),
 		*(column(figure[0], _(figure[1]), width=150) for figure in FIGURES),
 	]
