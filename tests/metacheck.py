@@ -149,10 +149,10 @@ def translatable_strings(app: AppModel) -> set[str]:
 		strings.update(s["state"] for s in workflow.get("states", []))
 		strings.update(t["action"] for t in workflow.get("transitions", []))
 	for record in app.other_records:
-		for key in ("label", "title"):
+		for key in ("label", "title", "chart_name"):
 			if record.get(key):
 				strings.add(record[key])
-		for table in ("links", "shortcuts"):  # workspace cards, links and shortcuts
+		for table in ("links", "shortcuts", "charts", "number_cards"):  # workspace rows
 			strings.update(row["label"] for row in record.get(table) or [] if row.get("label"))
 	return {s for s in strings if s.strip()}
 
@@ -288,6 +288,106 @@ def check_translations(app: AppModel) -> list[str]:
 	)
 
 
+# Columns every DocType has, usable in card and chart filters.
+STANDARD_FIELDS = {"name", "owner", "creation", "modified", "modified_by", "docstatus", "idx"}
+CHART_TYPES = {"Count", "Sum", "Average", "Group By", "Custom", "Report"}
+CHART_KINDS = {"Line", "Bar", "Percentage", "Pie", "Donut", "Heatmap"}
+VALUE_OPERATORS = ("=", "!=", "in", "not in")  # filters whose values must be Select options
+# workspace block type -> (its data key, the workspace table whose row labels it must match)
+WORKSPACE_BLOCKS = {
+	"number_card": ("number_card_name", "number_cards"),
+	"chart": ("chart_name", "charts"),
+	"shortcut": ("shortcut_name", "shortcuts"),
+	"card": ("card_name", "links"),
+}
+
+
+def _records(app: AppModel, doctype: str) -> dict[str, dict]:
+	return {r["name"]: r for r in app.other_records if r.get("doctype") == doctype}
+
+
+def _field_problems(app: AppModel, where: str, doctype: str, fieldnames, filters_json: str) -> list[str]:
+	"""Fields a card or chart names exist on its DocType; Select filter values are options."""
+	if doctype not in app.doctypes:
+		return [f"{where}: unknown DocType {doctype!r}"]
+	fields = {f["fieldname"]: f for f in app.doctypes[doctype].get("fields", [])}
+	problems = [
+		f"{where}: {doctype} has no field {name!r}"
+		for name in fieldnames
+		if name and name not in fields and name not in STANDARD_FIELDS
+	]
+	for row in json.loads(filters_json or "[]"):
+		filter_doctype, fieldname, operator, value = row[:4]
+		if filter_doctype != doctype:
+			problems.append(f"{where}: filter on {filter_doctype!r}, not {doctype!r}")
+		elif fieldname not in fields and fieldname not in STANDARD_FIELDS:
+			problems.append(f"{where}: filter on unknown field {doctype}.{fieldname}")
+		elif fields.get(fieldname, {}).get("fieldtype") == "Select" and operator in VALUE_OPERATORS:
+			options = set((fields[fieldname].get("options") or "").split("\n"))
+			values = value if isinstance(value, list) else [value]
+			problems.extend(
+				f"{where}: {doctype}.{fieldname} has no option {v!r}" for v in values if v not in options
+			)
+	return problems
+
+
+def check_cards_and_charts(app: AppModel) -> list[str]:
+	"""Number cards and dashboard charts name real fields (Frappe fails only when one is shown), and
+	every workspace block matches a row of its workspace: the desk finds a block's widget by label
+	and silently drops the block when none matches."""
+	problems = []
+	cards, charts = _records(app, "Number Card"), _records(app, "Dashboard Chart")
+	for name, card in cards.items():
+		if card.get("type") != "Document Type":
+			continue
+		where = f"number card {name}"
+		aggregate = card.get("aggregate_function_based_on")
+		if card.get("function") != "Count" and not aggregate:
+			problems.append(f"{where}: {card.get('function')} needs aggregate_function_based_on")
+		for key in ("filters_json", "dynamic_filters_json"):
+			problems += _field_problems(app, where, card.get("document_type"), [aggregate], card.get(key))
+	for name, chart in charts.items():
+		where = f"dashboard chart {name}"
+		if chart.get("chart_type") not in CHART_TYPES or chart.get("type") not in CHART_KINDS:
+			problems.append(
+				f"{where}: unknown chart_type {chart.get('chart_type')!r} or type {chart.get('type')!r}"
+			)
+			continue
+		if chart["chart_type"] in ("Custom", "Report"):
+			continue
+		if chart["chart_type"] == "Group By":
+			needed = ["group_by_based_on"] + (
+				["aggregate_function_based_on"] if chart.get("group_by_type") != "Count" else []
+			)
+		else:
+			needed = ["based_on"] + (["value_based_on"] if chart["chart_type"] != "Count" else [])
+		problems += [f"{where}: {key} is not set" for key in needed if not chart.get(key)]
+		fieldnames = [chart.get(key) for key in needed]
+		for key in ("filters_json", "dynamic_filters_json"):
+			problems += _field_problems(app, where, chart.get("document_type"), fieldnames, chart.get(key))
+	for workspace in _records(app, "Workspace").values():
+		where = f"workspace {workspace['name']}"
+		for row in workspace.get("number_cards") or []:
+			if row.get("number_card_name") not in cards or row.get("label") != row.get("number_card_name"):
+				problems.append(
+					f"{where}: number card row {row.get('label')!r} names no shipped card by its name"
+				)
+		for row in workspace.get("charts") or []:
+			if row.get("chart_name") not in charts or row.get("label") != row.get("chart_name"):
+				problems.append(f"{where}: chart row {row.get('label')!r} names no shipped chart by its name")
+		for block in json.loads(workspace.get("content") or "[]"):
+			if block.get("type") not in WORKSPACE_BLOCKS:
+				continue
+			key, table = WORKSPACE_BLOCKS[block["type"]]
+			rows = workspace.get(table) or []
+			labels = {r.get("label") for r in rows if table != "links" or r.get("type") == "Card Break"}
+			if block["data"].get(key) not in labels:
+				problems.append(
+					f"{where}: {block['type']} block {block['data'].get(key)!r} has no row in {table}"
+				)
+	return problems
+
+
 def check_test_modules(app: AppModel) -> list[str]:
 	problems = []
 	for name, folder in app.doctype_dirs.items():
@@ -334,6 +434,7 @@ RULES = (
 	check_translations,
 	check_test_modules,
 	check_grid_scope,
+	check_cards_and_charts,
 )
 
 

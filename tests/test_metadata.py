@@ -166,3 +166,42 @@ def test_scoped_doctype_without_an_indexed_grid_path_is_caught(broken):
 		"Women Group: has no indexed grid_path (the scope rule filters on it)"
 		in metacheck.check_grid_scope(broken)
 	)
+
+
+def _record(app, doctype, name):
+	return next(r for r in app.other_records if r.get("doctype") == doctype and r["name"] == name)
+
+
+def test_chart_and_card_fields_and_options_are_checked(broken):
+	chart = _record(broken, "Dashboard Chart", "Active Ledger Entries by Risk Level")
+	chart["group_by_based_on"] = "risk"
+	chart["filters_json"] = '[["Screening Ledger", "status", "=", "Open", false]]'
+	card = _record(broken, "Number Card", "Volunteer Sessions")
+	card["aggregate_function_based_on"] = ""
+	card = _record(broken, "Number Card", "Overdue Visits")
+	card["dynamic_filters_json"] = '[["Screening Ledger", "next_visit", "<", "frappe.datetime.get_today()"]]'
+	problems = metacheck.check_cards_and_charts(broken)
+	assert (
+		"dashboard chart Active Ledger Entries by Risk Level: Screening Ledger has no field 'risk'"
+		in problems
+	)
+	assert (
+		"dashboard chart Active Ledger Entries by Risk Level: Screening Ledger.status has no option 'Open'"
+		in problems
+	)
+	assert "number card Volunteer Sessions: Sum needs aggregate_function_based_on" in problems
+	assert "number card Overdue Visits: filter on unknown field Screening Ledger.next_visit" in problems
+
+
+def test_workspace_block_without_a_matching_row_is_caught(broken):
+	workspace = _record(broken, "Workspace", "Fulian Grid")
+	workspace["charts"] = [row for row in workspace["charts"] if row["chart_name"] != "Counselling Outcomes"]
+	workspace["number_cards"][0]["label"] = "Something Else"
+	problems = metacheck.check_cards_and_charts(broken)
+	assert "workspace Fulian Grid: chart block 'Counselling Outcomes' has no row in charts" in problems
+	assert any("number card row 'Something Else'" in p for p in problems)
+
+
+def test_chart_names_are_translatable(app):
+	names = {"Active Ledger Entries by Risk Level", "Loan Amount by Month"}
+	assert names <= metacheck.translatable_strings(app)
