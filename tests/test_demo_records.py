@@ -7,12 +7,11 @@ from datetime import date
 import pytest
 
 from fulian_grid.demo.people import amounts, id_number, spread
-from fulian_grid.demo.records import REPORT_STATES, SEED_FIGURES, build, scaled
+from fulian_grid.demo.records import REPORT_STATES, SEED_FIGURES, build, figures_of, scaled
 from fulian_grid.demo.shape import walk
 from fulian_grid.domain.ids import id_number_error
 
 TODAY = date(2026, 11, 28)
-KEPT_TOGETHER = ("Registration Cancelled", "Registration Postponed")
 
 
 @pytest.fixture(scope="module")
@@ -21,30 +20,19 @@ def city_and_rows():
 
 
 def figures(rows) -> dict:
-	"""The Work Statistics figures, counted from the rows as the report counts them."""
-	sessions = Counter(row["session_kind"] for row in rows["Service Session"])
-	return {
-		"grid_federations": sum(f["federation_type"] == "Grid Federation" for f in rows["Women Federation"]),
-		"women_groups": len(rows["Women Group"]),
-		"volunteer_teams": len(rows["Volunteer Team"]),
-		"chat_rooms": sum(p["point_kind"] == "Caring Chat Room" for p in rows["Service Point"]),
-		"led_projects": len(rows["Led Project"]),
-		"guidance_sessions": sessions["Family Education Guidance (0-3 Years)"],
-		"through_train_sessions": sessions["Family Education Through Train"],
-		"families_selected": len(rows["Family Selection"]),
-		"trainings": sessions["E-commerce Training"] + sessions["Practical Skills Training"],
-		"loans": len(rows["Entrepreneurship Loan"]),
-		"loan_amount": sum(loan["loan_amount"] for loan in rows["Entrepreneurship Loan"]),
-		"counselling_couples": len(rows["Divorce Counselling"]),
-		"counselling_kept_together": sum(c["outcome"] in KEPT_TOGETHER for c in rows["Divorce Counselling"]),
-		"volunteer_sessions": sum(len(p["sessions"]) for p in rows["Volunteer Project"]),
-		"relief": sum(r["person_times"] for r in rows["Distress Relief"]),
-	}
+	return figures_of(rows)
 
 
 def test_scale_one_reproduces_every_seed_figure(city_and_rows):
 	_city, rows = city_and_rows
 	assert figures(rows) == SEED_FIGURES
+
+
+def test_figures_split_over_the_counties_add_up(city_and_rows):
+	city, rows = city_and_rows
+	by_county = [figures_of(rows, county.path) for county in city.children]
+	assert all(county["led_projects"] > 0 for county in by_county)
+	assert {key: sum(county[key] for county in by_county) for key in SEED_FIGURES} == SEED_FIGURES
 
 
 def test_a_smaller_scale_multiplies_the_figures():

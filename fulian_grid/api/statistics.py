@@ -1,5 +1,7 @@
 """Work Statistics as a Word document (the same rows as the report, scope and small cells included)."""
 
+from decimal import Decimal
+
 import frappe
 from frappe.utils import nowdate
 
@@ -36,4 +38,6 @@ def download_work_statistics(
 def _cell(value):
 	if value is None:
 		return "—"  # a small cell withheld
-	return f"{value:g}" if isinstance(value, float) else value
+	if isinstance(value, float | Decimal):
+		return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+	return value

@@ -5,8 +5,6 @@
 At scale 1 the Work Statistics report for the city (东营市, grid 3705) over the generated year
 reproduces the seed's figures exactly (see records.SEED_FIGURES); a larger scale multiplies them."""
 
-from datetime import date
-
 CITY = "3705"
 
 
@@ -16,7 +14,7 @@ def generate(
 	"""Build the data set on the current site and commit it; returns the rows inserted per DocType."""
 	import frappe
 	from frappe import _
-	from frappe.utils import update_progress_bar
+	from frappe.utils import getdate, update_progress_bar
 
 	from fulian_grid.bulk import insert_rows
 	from fulian_grid.demo.bulk import insert_tree
@@ -25,8 +23,8 @@ def generate(
 
 	if frappe.db.exists("Governance Grid", CITY):
 		frappe.throw(_("Demo data is already on this site (grid {0} exists)").format(CITY))
-	year = int(year or date.today().year)
-	city, rows = build(float(scale), int(seed), year, date.today(), int(ledger_per_micro_grid))
+	today = getdate()  # in the site's time zone, as the reports see it
+	city, rows = build(float(scale), int(seed), int(year or today.year), today, int(ledger_per_micro_grid))
 	steps = ["Governance Grid", *rows]
 	counts = {"Governance Grid": len(insert_tree(city))}
 	for step, doctype in enumerate(steps[1:], start=1):

@@ -7,7 +7,7 @@ fields (masked copies, totals, progress, due dates, deadlines) are computed here
 domain rules the controllers use, because the rows are bulk-inserted without controllers."""
 
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date, datetime, timedelta
 
 from fulian_grid.demo import people
@@ -555,3 +555,34 @@ class Casework:
 					discussion="与会人员充分讨论，提出解决办法", resolutions="形成议定事项，明确责任人",
 					**placed(node),
 				)  # fmt: skip
+
+
+KEPT_TOGETHER = ("Registration Cancelled", "Registration Postponed")
+
+
+def figures_of(rows: dict[str, list[dict]], under: str = "") -> dict[str, int]:
+	"""The Work Statistics figures counted from generated rows, for the records under tree path
+	`under`: the independent tally the report is checked against."""
+
+	def of(doctype):
+		return [row for row in rows.get(doctype, ()) if row["grid_path"].startswith(under)]
+
+	sessions = Counter(row["session_kind"] for row in of("Service Session"))
+	counselling = of("Divorce Counselling")
+	return {
+		"grid_federations": sum(f["federation_type"] == "Grid Federation" for f in of("Women Federation")),
+		"women_groups": len(of("Women Group")),
+		"volunteer_teams": len(of("Volunteer Team")),
+		"chat_rooms": sum(p["point_kind"] == "Caring Chat Room" for p in of("Service Point")),
+		"led_projects": len(of("Led Project")),
+		"guidance_sessions": sessions["Family Education Guidance (0-3 Years)"],
+		"through_train_sessions": sessions["Family Education Through Train"],
+		"families_selected": len(of("Family Selection")),
+		"trainings": sessions["E-commerce Training"] + sessions["Practical Skills Training"],
+		"loans": len(of("Entrepreneurship Loan")),
+		"loan_amount": sum(loan["loan_amount"] for loan in of("Entrepreneurship Loan")),
+		"counselling_couples": len(counselling),
+		"counselling_kept_together": sum(c["outcome"] in KEPT_TOGETHER for c in counselling),
+		"volunteer_sessions": sum(len(p["sessions"]) for p in of("Volunteer Project")),
+		"relief": sum(r["person_times"] for r in of("Distress Relief")),
+	}

@@ -60,15 +60,32 @@ def row_for(grid: str, label: str, values: dict, group) -> frappe._dict:
 	row = frappe._dict(governance_grid=grid, grid_name=label)
 	withheld = small_cells_withheld(grid)
 	for key, *_middle, sensitive in (*ORGANIZATION, *FIGURES):
-		value = values[key].get(group, (0, None))[0]
-		row[key] = None if sensitive and withheld and 0 < value < withheld else value
+		value, detail = values[key].get(group, (0, None))
+		hidden = sensitive and withheld and 0 < value < withheld
+		row[key] = None if hidden else value
+		if key in DETAIL_COLUMNS:
+			row[DETAIL_COLUMNS[key][0]] = None if hidden else detail or 0
 	return row
+
+
+# Figures whose detail (a sum) is a figure of the seed's table too: the loans' amount.
+DETAIL_COLUMNS = {"loans": ("loan_amount", msg("Loan Amount (Yuan)"))}
+
+
+def figure_columns(figures, width: int) -> list[dict]:
+	result = []
+	for key, label, *_rest in figures:
+		result.append(column(key, _(label), width=width))
+		if key in DETAIL_COLUMNS:
+			fieldname, detail_label = DETAIL_COLUMNS[key]
+			result.append(column(fieldname, _(detail_label), "Float", width, precision=0))
+	return result
 
 
 def columns():
 	return [
 		column("governance_grid", _("Governance Grid"), "Link", 130, options="Governance Grid"),
 		column("grid_name", _("Grid Name"), "Data", 150),
-		*(column(figure[0], _(figure[1]), width=130) for figure in ORGANIZATION),
-		*(column(figure[0], _(figure[1]), width=150) for figure in FIGURES),
+		*figure_columns(ORGANIZATION, 130),
+		*figure_columns(FIGURES, 150),
 	]
