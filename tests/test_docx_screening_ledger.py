@@ -40,3 +40,24 @@ def test_appendix_d_reads_back_with_the_form_columns():
 def test_empty_ledger_still_prints_the_form():
 	document = Document(io.BytesIO(to_bytes(build_screening_ledger([], "盛园社区", "—"))))
 	assert len(document.tables[0].rows) == 1
+
+
+def test_many_rows_each_with_its_own_text_widths_and_line_breaks():
+	rows = [{**ROW, "name_shown": f"王{i}*"} for i in range(300)]
+	rows[7] = {**ROW, "findings": "第一行\n第二行", "help_measures": " 前后空格 "}
+	table = Document(io.BytesIO(to_bytes(build_screening_ledger(rows, "盛园社区", "全年")))).tables[0]
+	assert len(table.rows) == 301
+	assert [table.cell(i, 2).text for i in (1, 2, 300)] == ["王0*", "王1*", "王299*"]
+	assert [table.cell(i, 0).text for i in (1, 300)] == ["1", "300"]
+	assert table.cell(8, 10).text == "第一行\n第二行" and table.cell(8, 11).text == " 前后空格 "
+	widths = {tuple(tc.width for tc in tr.tc_lst) for tr in table._tbl.tr_lst}
+	assert len(widths) == 1 and None not in next(iter(widths))  # every row laid out as the header
+
+
+def test_a_row_of_the_wrong_width_is_refused():
+	import pytest
+
+	from fulian_grid.docx.common import add_table, new_document
+
+	with pytest.raises(ValueError):
+		add_table(new_document("表", None), ("甲", "乙"), [("1", "2", "3")])

@@ -6,8 +6,10 @@ from datetime import datetime, timedelta
 
 import frappe
 
+from fulian_grid.bulk import insert_rows
 from fulian_grid.bulk import meta_values as _meta_values
 from fulian_grid.demo.people import person_name
+from fulian_grid.demo.records import KEY_GROUPS
 from fulian_grid.demo.shape import Node, walk
 from fulian_grid.domain.masking import mask_name
 
@@ -32,28 +34,38 @@ def insert_tree(root: Node, progress=None) -> list[Node]:
 	return nodes
 
 
-def insert_ledger_rows(
-	grids: dict[str, str], count: int, rng: random.Random, prefix: str = "SL-DEMO-", chunk: int = 20000
-):
-	"""`count` screening ledger entries spread over `grids` (name → tree path), modified over the
-	last two years."""
+def insert_ledger_volume(
+	grids: dict[str, str],
+	executives: list[str],
+	count: int,
+	rng: random.Random,
+	prefix: str,
+	chunk: int = 20000,
+) -> None:
+	"""`count` screening ledger entries spread over `grids` (name → tree path), each with one
+	submitted home visit, modified over the last two years: volume for the benchmark."""
 	names = list(grids)
-	fields = [
-		"name", "governance_grid", "grid_path", "subject_name", "subject_name_masked", "gender", "risk_level", "status",
-		"screened_on", "next_visit_due", "legal_basis", "creation", "modified", "owner", "modified_by", "docstatus",
-	]  # fmt: skip
 	now = datetime.now()
-	risks = ("Low", "Medium", "High")
+	categories = list(KEY_GROUPS)
 	for start in range(0, count, chunk):
-		rows = []
+		ledger, visits = [], []
 		for i in range(start, min(start + chunk, count)):
 			name = person_name(rng)
 			modified = now - timedelta(minutes=rng.randint(0, 2 * 365 * 24 * 60))
 			screened = modified.date() - timedelta(days=rng.randint(0, 60))
-			grid = rng.choice(names)
-			rows.append(
-				(f"{prefix}{i:08d}", grid, grids[grid], name, mask_name(name), "Female", rng.choice(risks), "Active",
-				 screened, screened + timedelta(days=30), "Statutory Duty", modified, modified, "Administrator",
-				 "Administrator", 0)
-			)  # fmt: skip
-		frappe.db.bulk_insert("Screening Ledger", fields, rows, chunk_size=chunk)
+			grid, category, executive = rng.choice(names), rng.choice(categories), rng.choice(executives)
+			entry = f"{prefix}{i:08d}"
+			ledger.append({
+				"name": entry, "governance_grid": grid, "grid_path": grids[grid], "subject_name": name,
+				"subject_name_masked": mask_name(name), "risk_level": KEY_GROUPS[category], "screened_on": screened,
+				"last_visit_on": screened, "next_visit_due": screened + timedelta(days=30),
+				"responsible_executive": executive, "categories": [{"key_group_category": category}],
+				"creation": modified, "modified": modified,
+			})  # fmt: skip
+			visits.append({
+				"name": f"HV-{entry}", "docstatus": 1, "visit_date": screened, "federation_executive": executive,
+				"governance_grid": grid, "grid_path": grids[grid], "screening_ledger": entry,
+				"household": f"{mask_name(name)}家", "creation": modified, "modified": modified,
+			})  # fmt: skip
+		insert_rows("Screening Ledger", ledger, chunk)
+		insert_rows("Home Visit", visits, chunk)

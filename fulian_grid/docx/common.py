@@ -3,6 +3,7 @@
 Builders take plain data (already permission-filtered and masked by the caller) and never touch
 the database, so they are tested without Frappe."""
 
+import copy
 import io
 from collections.abc import Iterable, Sequence
 
@@ -12,6 +13,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.table import _Cell
 
 BODY_FONT = "宋体"
 TITLE_FONT = "黑体"
@@ -59,18 +61,50 @@ def add_table(
 	table = document.add_table(rows=1, cols=len(headers))
 	table.style = "Table Grid"
 	table.alignment = WD_TABLE_ALIGNMENT.CENTER
-	for cell, text in zip(table.rows[0].cells, headers, strict=True):
+	header = table.rows[0]
+	for cell, text in zip(header.cells, headers, strict=True):
 		cell.text = ""
 		_set_font(cell.paragraphs[0].add_run(text), BODY_FONT, 10.5, bold=True)
-	for row in rows:
-		cells = table.add_row().cells
-		for cell, value in zip(cells, row, strict=True):
-			cell.text = "" if value is None else str(value)
+	template = _row_template(table, widths_cm)
 	if widths_cm:
-		for row in table.rows:
-			for cell, width in zip(row.cells, widths_cm, strict=True):
-				cell.width = Cm(width)
+		_set_widths(header._tr, widths_cm)
+	for row in rows:
+		_append_row(table, template, row)
 	return table
+
+
+def _row_template(table, widths_cm):
+	"""One body row made by python-docx, to copy for every item. python-docx builds each cell
+	through its object layer (about 3 ms a row: half a minute for appendix D of 10,000 rows);
+	copying this row's XML and setting the text of its runs gives the same markup in a fraction
+	of the time."""
+	template = table.add_row()._tr
+	for tc in template.tc_lst:
+		_Cell(tc, table).text = "-"
+		tc.xpath("./w:p/w:r/w:t")[0].set(qn("xml:space"), "preserve")
+	if widths_cm:
+		_set_widths(template, widths_cm)
+	table._tbl.remove(template)
+	return template
+
+
+def _set_widths(tr, widths_cm) -> None:
+	for tc, width in zip(tr.tc_lst, widths_cm, strict=True):
+		tc.width = Cm(width)
+
+
+def _append_row(table, template, row: Sequence) -> None:
+	values = ["" if value is None else str(value) for value in row]
+	tr = copy.deepcopy(template)
+	runs = tr.xpath("./w:tc/w:p/w:r/w:t")
+	if len(values) != len(runs):
+		raise ValueError(f"a row of {len(values)} cells in a table of {len(runs)} columns")
+	table._tbl.append(tr)
+	for tc, run_text, value in zip(tr.tc_lst, runs, values, strict=True):
+		if "\n" in value or "\t" in value:
+			_Cell(tc, table).text = value  # python-docx turns these into breaks and tabs
+		else:
+			run_text.text = value
 
 
 def add_form_table(document, rows: Iterable[Sequence[tuple[str, object]]], label_width_cm: float = 2.6):

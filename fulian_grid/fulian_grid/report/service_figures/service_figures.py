@@ -91,27 +91,12 @@ def grouped_values(figure_specs, filters, parent_path: str | None, by_child: boo
 	of the child node a record lies under (`by_child`), records on the parent itself under their
 	own path; TOTAL always holds the whole subtree. Scoped by `count_condition`; a subtree is a
 	range on the indexed `grid_path`, so no join to the tree is needed."""
-	to_date = getdate(filters.get("to_date") or today())
-	from_date = getdate(filters.get("from_date") or add_months(to_date, -12))
-	values = {"from": from_date, "to": to_date, "from_year": from_date.year, "to_year": to_date.year}
-	group = "null"
-	if parent_path:
-		values["low"], values["high"] = subtree_bounds(parent_path)
-		if by_child:
-			values["depth"] = parent_path.count(PATH_SEPARATOR) + 1
-			group = "substring_index(t.grid_path, '/', %(depth)s)"
+	values = query_values(filters, parent_path, by_child)
 	result = {}
-	for key, _label, doctype, period, extra, value_sql, detail_sql, *_rest in figure_specs:
-		conditions = [count_condition(doctype, table="t") or "1=1", period, extra]
-		if parent_path:
-			conditions.append("t.grid_path >= %(low)s and t.grid_path < %(high)s")
-		join = SESSIONS_JOIN if key == "volunteer_sessions" else ""
+	for spec in figure_specs:
+		key, _label, doctype = spec[:3]
 		rows = frappe.db.sql(
-			f"""select {group} as node, {value_sql}, {detail_sql or "null"}
-			from `tab{doctype}` t {join}
-			where {" and ".join(c for c in conditions if c)}
-			group by node""",
-			values,
+			figure_sql(spec, count_condition(doctype, table="t"), parent_path, by_child), values
 		)
 		groups = result[key] = {TOTAL: (0, None)}
 		for node, value, detail in rows:
@@ -119,6 +104,30 @@ def grouped_values(figure_specs, filters, parent_path: str | None, by_child: boo
 			total_value, total_detail = groups[TOTAL]
 			groups[TOTAL] = (total_value + (value or 0), _add(total_detail, detail))
 	return result
+
+
+def query_values(filters, parent_path: str | None, by_child: bool) -> dict:
+	to_date = getdate(filters.get("to_date") or today())
+	from_date = getdate(filters.get("from_date") or add_months(to_date, -12))
+	values = {"from": from_date, "to": to_date, "from_year": from_date.year, "to_year": to_date.year}
+	if parent_path:
+		values["low"], values["high"] = subtree_bounds(parent_path)
+		values["depth"] = parent_path.count(PATH_SEPARATOR) + 1
+	return values
+
+
+def figure_sql(spec, scope: str, parent_path: str | None, by_child: bool) -> str:
+	"""The GROUP BY of one figure; `scope` is the reader's condition ('' = everything)."""
+	key, _label, doctype, period, extra, value_sql, detail_sql, *_rest = spec
+	group = "substring_index(t.grid_path, '/', %(depth)s)" if parent_path and by_child else "null"
+	conditions = [scope, period, extra]
+	if parent_path:
+		conditions.append("t.grid_path >= %(low)s and t.grid_path < %(high)s")
+	join = SESSIONS_JOIN if key == "volunteer_sessions" else ""
+	return f"""select {group} as node, {value_sql}, {detail_sql or "null"}
+		from `tab{doctype}` t {join}
+		where {" and ".join(c for c in conditions if c) or "1=1"}
+		group by node"""
 
 
 SESSIONS_JOIN = "join `tabVolunteer Session` s on s.parent = t.name and s.parenttype = 'Volunteer Project'"
