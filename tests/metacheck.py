@@ -64,7 +64,7 @@ def load_app(package: Path) -> AppModel:
 	for path in sorted(package.glob("setup/workflows/*.json")):
 		data = json.loads(path.read_text(encoding="utf-8"))
 		app.workflows[data["name"]] = data
-	for kind in ("workspace", "number_card", "dashboard_chart", "print_format"):
+	for kind in ("workspace", "number_card", "dashboard_chart", "dashboard_chart_source", "print_format"):
 		for path in sorted(package.glob(f"*/{kind}/*/*.json")):
 			app.other_records.append(json.loads(path.read_text(encoding="utf-8")))
 	roles_module = _literals(package / "roles.py")
@@ -331,6 +331,10 @@ def _field_problems(app: AppModel, where: str, doctype: str, fieldnames, filters
 	return problems
 
 
+# Our Group By source with translated labels (api/charts.py): read like Frappe's Group By.
+GROUPED_SOURCE = "Fulian Grouped Count"
+
+
 def check_cards_and_charts(app: AppModel) -> list[str]:
 	"""Number cards and dashboard charts name real fields (Frappe fails only when one is shown), and
 	every workspace block matches a row of its workspace: the desk finds a block's widget by label
@@ -346,6 +350,7 @@ def check_cards_and_charts(app: AppModel) -> list[str]:
 			problems.append(f"{where}: {card.get('function')} needs aggregate_function_based_on")
 		for key in ("filters_json", "dynamic_filters_json"):
 			problems += _field_problems(app, where, card.get("document_type"), [aggregate], card.get(key))
+	sources = _records(app, "Dashboard Chart Source")
 	for name, chart in charts.items():
 		where = f"dashboard chart {name}"
 		if chart.get("chart_type") not in CHART_TYPES or chart.get("type") not in CHART_KINDS:
@@ -353,9 +358,12 @@ def check_cards_and_charts(app: AppModel) -> list[str]:
 				f"{where}: unknown chart_type {chart.get('chart_type')!r} or type {chart.get('type')!r}"
 			)
 			continue
-		if chart["chart_type"] in ("Custom", "Report"):
+		grouped = chart["chart_type"] == "Custom" and chart.get("source") == GROUPED_SOURCE
+		if chart["chart_type"] == "Custom" and chart.get("source") not in sources:
+			problems.append(f"{where}: chart source {chart.get('source')!r} is not shipped")
+		if chart["chart_type"] in ("Custom", "Report") and not grouped:
 			continue
-		if chart["chart_type"] == "Group By":
+		if chart["chart_type"] == "Group By" or grouped:
 			needed = ["group_by_based_on"] + (
 				["aggregate_function_based_on"] if chart.get("group_by_type") != "Count" else []
 			)

@@ -176,11 +176,13 @@ def test_chart_and_card_fields_and_options_are_checked(broken):
 	chart = _record(broken, "Dashboard Chart", "Active Ledger Entries by Risk Level")
 	chart["group_by_based_on"] = "risk"
 	chart["filters_json"] = '[["Screening Ledger", "status", "=", "Open", false]]'
+	_record(broken, "Dashboard Chart", "Counselling Outcomes")["source"] = "Nope"
 	card = _record(broken, "Number Card", "Volunteer Sessions")
 	card["aggregate_function_based_on"] = ""
 	card = _record(broken, "Number Card", "Overdue Visits")
 	card["dynamic_filters_json"] = '[["Screening Ledger", "next_visit", "<", "frappe.datetime.get_today()"]]'
 	problems = metacheck.check_cards_and_charts(broken)
+	assert "dashboard chart Counselling Outcomes: chart source 'Nope' is not shipped" in problems
 	assert (
 		"dashboard chart Active Ledger Entries by Risk Level: Screening Ledger has no field 'risk'"
 		in problems

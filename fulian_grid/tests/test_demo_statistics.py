@@ -9,6 +9,7 @@ from frappe.desk.doctype.dashboard_chart.dashboard_chart import get as get_chart
 from frappe.desk.doctype.number_card.number_card import get_result
 from frappe.utils import getdate, today
 
+from fulian_grid.api.charts import grouped_count
 from fulian_grid.demo import CITY, generate
 from fulian_grid.demo.records import build, figures_of
 from fulian_grid.fulian_grid.report.work_statistics.work_statistics import execute
@@ -97,8 +98,18 @@ class TestDemoStatistics(FulianTestCase):
 		grid_federations = frappe.get_doc("Number Card", "Active Grid Federations")
 		self.assertEqual(get_result(grid_federations.as_dict(), grid_federations.filters_json),
 						 expected["grid_federations"])  # fmt: skip
-		for chart in frappe.get_all("Dashboard Chart", filters={"module": "Fulian Grid"}, pluck="name"):
-			self.assertIn("datasets", get_chart(chart_name=chart, refresh=1), chart)
-		by_status = get_chart(chart_name="Led Projects by Status", refresh=1)
+		for chart in frappe.get_all(
+			"Dashboard Chart", filters={"module": "Fulian Grid"}, fields=["name", "chart_type"]
+		):
+			load = grouped_count if chart.chart_type == "Custom" else get_chart
+			self.assertIn("datasets", load(chart_name=chart.name, refresh=1), chart.name)
+		by_status = grouped_count(chart_name="Led Projects by Status")
 		self.assertEqual(sum(by_status["datasets"][0]["values"]), expected["led_projects"])
+		frappe.local.lang = "zh"
+		try:
+			self.assertIn("已完成", grouped_count(chart_name="Led Projects by Status")["labels"])
+		finally:
+			frappe.local.lang = "en"
+		frappe.set_user(make_user("demo_nobody@fulian.test"))  # no role: no chart
+		self.assertRaises(frappe.PermissionError, grouped_count, chart_name="Led Projects by Status")
 		self.assertEqual(json.loads(frappe.get_doc("Workspace", "Fulian Grid").content)[0]["type"], "header")
