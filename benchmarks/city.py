@@ -112,14 +112,17 @@ def without_rule(user, fn):
 
 
 def as_user(user, fn):
-	def run():
-		frappe.set_user(user)
-		try:
-			return fn()
-		finally:
-			frappe.set_user("Administrator")
+	"""`fn` run as `user` once (a request sets its user before any work)."""
+	frappe.set_user(user)
+	try:
+		return fn()
+	finally:
+		frappe.set_user("Administrator")
 
-	return run
+
+def timed_as(user, fn, runs=20):
+	"""`timed` as `user`: the user is set once, outside the timed calls, as in a request."""
+	return as_user(user, lambda: timed(fn, runs))
 
 
 def measure_scope():
@@ -142,23 +145,23 @@ def measure_scope():
 		bare_page_sql = f"select name, modified from `tabScreening Ledger` where {condition} order by modified desc limit 20"
 		bare_count_sql = f"select count(*) from `tabScreening Ledger` where {condition}"
 		results = {
-			"app rule, get_list page": timed(as_user(user, page)),
+			"app rule, get_list page": timed_as(user, page),
 			"Administrator, get_list page": timed(page),
 			"bare SQL page, same predicate": timed(lambda sql=bare_page_sql: frappe.db.sql(sql)),
-			"app rule, count": timed(as_user(user, count)),
+			"app rule, count": timed_as(user, count),
 			"bare SQL count, same predicate": timed(lambda sql=bare_count_sql: frappe.db.sql(sql)),
 		}
-		results["same user, app rule set aside (Frappe's per-user floor)"] = timed(
-			as_user(user, without_rule(user, page))
+		results["same user, app rule set aside (Frappe's per-user floor)"] = timed_as(
+			user, without_rule(user, page)
 		)
 		if label == "county":
 			restore = user_permission_path(UP_USER)
 			try:
-				results["Frappe User Permission, get_list page"] = timed(as_user(UP_USER, page))
-				results["Frappe User Permission, count"] = timed(as_user(UP_USER, count), runs=5)
+				results["Frappe User Permission, get_list page"] = timed_as(UP_USER, page)
+				results["Frappe User Permission, count"] = timed_as(UP_USER, count, runs=5)
 			finally:
 				restore()
-		counted = as_user(user, count)()
+		counted = as_user(user, count)
 		rows.append((label, counted, results))
 		print(f"\nEXPLAIN ({label}):")
 		for line in frappe.db.sql(f"explain {bare_page_sql}", as_dict=True):
@@ -218,9 +221,9 @@ def measure_statistics():
 	def bare():
 		return [frappe.db.sql(sql, values) for sql in queries]
 
-	app = timed(as_user(CITY_ADMIN, lambda: execute(filters)), runs=10)
+	app = timed_as(CITY_ADMIN, lambda: execute(filters), runs=10)
 	plain = timed(bare, runs=10)
-	total = as_user(CITY_ADMIN, lambda: execute(filters))()[1][-1]
+	total = as_user(CITY_ADMIN, lambda: execute(filters))[1][-1]
 	print("\n### (2) Work Statistics for the city\n")
 	print(f"{len(queries)} figures, one row per county; city totals: led projects {total.led_projects}, "
 		  f"loans {total.loans} ({total.loan_amount:,.0f} yuan), couples {total.counselling_couples}")  # fmt: skip

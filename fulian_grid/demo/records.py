@@ -92,7 +92,10 @@ class DataSet:
 
 	def add(self, doctype: str, prefix: str, **values) -> dict:
 		self._numbers[prefix] += 1
-		row = {"name": f"{prefix}{self._numbers[prefix]:06d}", **values}
+		# Entered over the year, not all at one instant: lists sort by `modified`, and a data set
+		# stamped with one time would order the whole city by name (a shape no real site has).
+		stamp = self.moment()
+		row = {"name": f"{prefix}{self._numbers[prefix]:06d}", "creation": stamp, "modified": stamp, **values}
 		self.rows[doctype].append(row)
 		return row
 
