@@ -100,7 +100,8 @@ def grouped_values(figure_specs, filters, parent_path: str | None, by_child: boo
 		)
 		groups = result[key] = {TOTAL: (0, None)}
 		for node, value, detail in rows:
-			groups[node and node + PATH_SEPARATOR] = (value or 0, detail)
+			if node is not None:  # ungrouped, the one row is the total itself
+				groups[node + PATH_SEPARATOR] = (value or 0, detail)
 			total_value, total_detail = groups[TOTAL]
 			groups[TOTAL] = (total_value + (value or 0), _add(total_detail, detail))
 	return result
