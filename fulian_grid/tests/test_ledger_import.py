@@ -5,7 +5,7 @@ import frappe
 from frappe.utils.xlsxutils import make_xlsx
 
 from fulian_grid.api.ledger import import_screening_ledger
-from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user
+from fulian_grid.tests.utils import CityTestCase, assign, make_user
 
 HEADER = ["网格", "姓名", "性别", "出生日期", "身份证号", "联系电话", "住址", "重点群体类别", "排查日期"]
 GOOD = [
@@ -33,16 +33,12 @@ def upload(rows, name="ledger.csv") -> str:
 	)
 
 
-class TestLedgerImport(FulianTestCase):
+class TestLedgerImport(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		cls.county_admin = make_user("import_admin_a@fulian.test")
 		assign(cls.county_admin, "Fulian Admin", "TA")
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def ledger_count(self):
 		return frappe.db.count("Screening Ledger")

@@ -9,6 +9,7 @@ except ImportError:  # Frappe v15
 	from frappe.tests.utils import FrappeTestCase as FulianTestCase
 
 __all__ = [
+	"CityTestCase",
 	"FulianTestCase",
 	"TestCity",
 	"assign",
@@ -144,3 +145,16 @@ class TestCity:
 		self.disabled = make_user("disabled@fulian.test", roles=("Fulian Officer",))
 		assign(self.disabled, "Fulian Officer", "TA", enabled=0)
 		self.stranger = make_user("stranger@fulian.test", roles=("Fulian Officer",))
+
+
+class CityTestCase(FulianTestCase):
+	"""Tests on the TestCity (`cls.city`); each test ends as Administrator whoever it ran as."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.city = TestCity()
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		super().tearDown()

@@ -5,14 +5,13 @@ from frappe.utils import add_days, getdate, today
 
 from fulian_grid.api.platform import get_count
 from fulian_grid.tests.duty import deliberation, make_executive, meeting, training
-from fulian_grid.tests.utils import FulianTestCase, TestCity
+from fulian_grid.tests.utils import CityTestCase
 
 
-class TestDutyScope(FulianTestCase):
+class TestDutyScope(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		cls.records = {"A": {}, "B": {}}
 		for county, federation in (("A", cls.city.federation_a), ("B", cls.city.federation_b)):
 			executive = make_executive(f"{county}县执委", federation)
@@ -40,9 +39,6 @@ class TestDutyScope(FulianTestCase):
 				{"doctype": "Commendation", "federation_executive": executive, "honour": "优秀网格员",
 				 "year": getdate(today()).year, "level": "County", "awarding_body": "县妇联"}
 			).insert()  # fmt: skip
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def test_every_duty_doctype_is_listed_as_grid_scoped(self):
 		from fulian_grid.hooks import _GRID_SCOPED_DOCTYPES

@@ -3,7 +3,7 @@
 import frappe
 
 from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import VALID_ID, make_ledger
-from fulian_grid.tests.utils import FulianTestCase, TestCity, scoped_user
+from fulian_grid.tests.utils import CityTestCase, scoped_user
 
 
 def read_as(user, doctype, name):
@@ -15,11 +15,10 @@ def read_as(user, doctype, name):
 	return doc
 
 
-class TestIdentityPrivacy(FulianTestCase):
+class TestIdentityPrivacy(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		cls.chair_a = scoped_user("chair_a@fulian.test", "Fulian Grid Chair", "TA1C")
 		cls.worker_a = scoped_user("worker_a2@fulian.test", "Fulian Grid Worker", "TA1CG")
 		cls.keeper = scoped_user("keeper@fulian.test", "Fulian Executive", "TA1CG")
@@ -38,9 +37,6 @@ class TestIdentityPrivacy(FulianTestCase):
 		)
 		cls.entry_a = make_ledger(id_number=VALID_ID, responsible_executive=cls.keeper_exec).insert().name
 		cls.entry_b = make_ledger(governance_grid="TB1CGM", id_number=VALID_ID).insert().name
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def test_chair_in_scope_reads_in_full(self):
 		self.assertEqual(read_as(self.chair_a, "Screening Ledger", self.entry_a).get("id_number"), VALID_ID)

@@ -3,7 +3,7 @@ from frappe.utils import getdate, today
 
 from fulian_grid.fulian_grid.doctype.commendation.commendation import CommendationValidationError
 from fulian_grid.tests.duty import make_executive
-from fulian_grid.tests.utils import FulianTestCase, TestCity
+from fulian_grid.tests.utils import CityTestCase
 
 
 def commendation(executive, **values):
@@ -20,15 +20,11 @@ def commendation(executive, **values):
 	)
 
 
-class TestCommendation(FulianTestCase):
+class TestCommendation(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		cls.executive = make_executive("蒋敏", cls.city.federation_a)
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def test_commendation_is_recorded_in_the_executives_grid(self):
 		doc = commendation(self.executive, honour="市域社会治理先进个人").insert()

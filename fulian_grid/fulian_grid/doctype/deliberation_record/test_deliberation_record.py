@@ -10,7 +10,7 @@ from fulian_grid.fulian_grid.doctype.deliberation_record.deliberation_record imp
 	DeliberationValidationError,
 )
 from fulian_grid.tests.duty import deliberation, make_executive
-from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user
+from fulian_grid.tests.utils import CityTestCase, assign, make_user
 
 
 def downloaded() -> Document:
@@ -29,18 +29,14 @@ def form_values(document) -> dict[str, str]:
 	return found
 
 
-class TestDeliberationRecord(FulianTestCase):
+class TestDeliberationRecord(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		cls.chair = make_user("chair_a@fulian.test")
 		assign(cls.chair, "Fulian Grid Chair", "TA1C")
 		cls.convener = make_executive("张兰", cls.city.federation_a)
 		cls.convener_b = make_executive("王静", cls.city.federation_b)
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def test_chair_records_a_door_to_door_deliberation_and_downloads_appendix_e(self):
 		frappe.set_user(self.chair)

@@ -1,15 +1,10 @@
 import frappe
 from frappe.utils import today
 
-from fulian_grid.tests.utils import FulianTestCase, TestCity
+from fulian_grid.tests.utils import CityTestCase
 
 
-class TestDistressRelief(FulianTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.city = TestCity()
-
+class TestDistressRelief(CityTestCase):
 	def relief(self, women, children):
 		return frappe.get_doc({"doctype": "Distress Relief", "relief_date": today(), "relief_kind": "Hardship Relief",
 							   "governance_grid": "TA1C", "women_helped": women, "children_helped": children})  # fmt: skip

@@ -2,7 +2,7 @@ import frappe
 from frappe.utils import today
 
 from fulian_grid.tests.security.test_identity_privacy import read_as
-from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user
+from fulian_grid.tests.utils import CityTestCase, assign, make_user
 
 
 def make_counselling(**values):
@@ -11,19 +11,15 @@ def make_counselling(**values):
 						   "outcome": "Registration Postponed", "counselling_notes": "双方同意冷静期后再议", **values})  # fmt: skip
 
 
-class TestDivorceCounselling(FulianTestCase):
+class TestDivorceCounselling(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		cls.worker = make_user("counsel_worker@fulian.test")
 		assign(cls.worker, "Fulian Grid Worker", "TA1CG")
 		cls.viewer = make_user("counsel_viewer@fulian.test")
 		assign(cls.viewer, "Fulian Viewer", "TA")
 		cls.record = make_counselling().insert().name
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def test_couple_is_masked_and_notes_hidden_for_non_handlers(self):
 		doc = read_as(self.worker, "Divorce Counselling", self.record)

@@ -18,7 +18,7 @@ from fulian_grid.fulian_grid.doctype.duty_evaluation.duty_evaluation import (
 from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import make_ledger
 from fulian_grid.indicators import INDICATORS, Source, measure
 from fulian_grid.tests.duty import deliberation, home_visit, make_executive, meeting, training
-from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user
+from fulian_grid.tests.utils import CityTestCase, assign, make_user
 
 START, END = add_days(today(), -30), add_days(today(), -2)
 
@@ -39,11 +39,10 @@ def line(doc, indicator):
 	return next(row for row in doc.lines if row.indicator == indicator)
 
 
-class TestDutyEvaluation(FulianTestCase):
+class TestDutyEvaluation(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		fed = cls.city.federation_a
 		cls.exec_user = make_user("exec_zhou@fulian.test")
 		assign(cls.exec_user, "Fulian Executive", "TA1C")

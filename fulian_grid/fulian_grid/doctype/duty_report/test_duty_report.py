@@ -2,7 +2,7 @@ import frappe
 from frappe.utils import add_days, today
 
 from fulian_grid.tests.duty import deliberation, home_visit, make_executive
-from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user
+from fulian_grid.tests.utils import CityTestCase, assign, make_user
 
 
 def duty_report(executive, **values):
@@ -18,20 +18,16 @@ def duty_report(executive, **values):
 	)
 
 
-class TestDutyReport(FulianTestCase):
+class TestDutyReport(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		cls.user = make_user("exec_report@fulian.test")
 		assign(cls.user, "Fulian Executive", "TA1C")
 		cls.executive = make_executive("孙丽", cls.city.federation_a, user=cls.user)
 		cls.colleague = make_executive("钱梅", cls.city.federation_a)
 		cls.visit = home_visit(cls.executive, "TA1CGM", add_days(today(), -3)).name
 		cls.deliberation = deliberation(cls.city.federation_a, cls.executive).insert().name
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def test_evidence_summary_is_filled_from_her_records(self):
 		frappe.set_user(self.user)

@@ -4,7 +4,7 @@ from frappe.utils import today
 from fulian_grid.fulian_grid.doctype.entrepreneurship_loan.entrepreneurship_loan import LoanValidationError
 from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import VALID_ID
 from fulian_grid.tests.security.test_identity_privacy import read_as
-from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user
+from fulian_grid.tests.utils import CityTestCase, assign, make_user
 
 
 def make_loan(**values):
@@ -12,16 +12,12 @@ def make_loan(**values):
 						   "lender": "东营农商银行", "loan_date": today(), "governance_grid": "TA1CG", **values})  # fmt: skip
 
 
-class TestEntrepreneurshipLoan(FulianTestCase):
+class TestEntrepreneurshipLoan(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		cls.worker = make_user("loan_worker@fulian.test")
 		assign(cls.worker, "Fulian Grid Worker", "TA1CG")
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def test_zero_or_negative_amount_is_refused_and_nothing_saved(self):
 		before = frappe.db.count("Entrepreneurship Loan")

@@ -5,19 +5,15 @@ from fulian_grid.fulian_grid.doctype.executive_committee_meeting.executive_commi
 	MeetingValidationError,
 )
 from fulian_grid.tests.duty import make_executive, meeting
-from fulian_grid.tests.utils import FulianTestCase, TestCity
+from fulian_grid.tests.utils import CityTestCase
 
 
-class TestExecutiveCommitteeMeeting(FulianTestCase):
+class TestExecutiveCommitteeMeeting(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		cls.one = make_executive("刘红", cls.city.federation_a)
 		cls.two = make_executive("陈芳", cls.city.federation_a)
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def test_held_meeting_counts_who_attended(self):
 		doc = meeting(self.city.federation_a, {self.one: True, self.two: False}).insert()

@@ -1,14 +1,9 @@
 import frappe
 
-from fulian_grid.tests.utils import FulianTestCase, TestCity
+from fulian_grid.tests.utils import CityTestCase
 
 
-class TestFamilySelection(FulianTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.city = TestCity()
-
+class TestFamilySelection(CityTestCase):
 	def test_future_year_is_refused(self):
 		family = frappe.get_doc({"doctype": "Family Selection", "family_name": "王芳家庭", "honour": "Most Beautiful Family",
 								 "selection_year": 2999, "selection_level": "City", "governance_grid": "TA1C"})  # fmt: skip

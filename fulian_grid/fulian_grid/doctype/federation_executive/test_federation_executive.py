@@ -1,17 +1,12 @@
 import frappe
 
 from fulian_grid.fulian_grid.doctype.federation_executive.federation_executive import InvalidIdentityError
-from fulian_grid.tests.utils import FulianTestCase, TestCity, scoped_user
+from fulian_grid.tests.utils import CityTestCase, scoped_user
 
 VALID_ID = "11010519491231002X"
 
 
-class TestFederationExecutive(FulianTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.city = TestCity()
-
+class TestFederationExecutive(CityTestCase):
 	def executive(self, **values):
 		return frappe.get_doc(
 			{"doctype": "Federation Executive", "full_name": "张丽", "women_federation": self.city.federation_a,

@@ -1,14 +1,9 @@
 import frappe
 
-from fulian_grid.tests.utils import FulianTestCase, TestCity, scoped_user
+from fulian_grid.tests.utils import CityTestCase, scoped_user
 
 
-class TestFulianSettings(FulianTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.city = TestCity()
-
+class TestFulianSettings(CityTestCase):
 	def test_defaults(self):
 		settings = frappe.get_single("Fulian Settings")
 		self.assertEqual(settings.small_cell_threshold, 5)

@@ -1,6 +1,6 @@
 import frappe
 
-from fulian_grid.tests.utils import FulianTestCase, TestCity
+from fulian_grid.tests.utils import CityTestCase
 
 
 def make_volunteer(name, grid="TA1CG", user=None, **values):
@@ -8,12 +8,7 @@ def make_volunteer(name, grid="TA1CG", user=None, **values):
 						   "user": user, **values}).insert().name  # fmt: skip
 
 
-class TestFulianVolunteer(FulianTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.city = TestCity()
-
+class TestFulianVolunteer(CityTestCase):
 	def test_mobile_is_checked(self):
 		self.assertRaises(frappe.ValidationError, make_volunteer, "赵静", mobile="12345")
 		volunteer = frappe.get_doc("Fulian Volunteer", make_volunteer("赵静", mobile="138 1234 5678"))

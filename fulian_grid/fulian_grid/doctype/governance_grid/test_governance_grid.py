@@ -2,15 +2,10 @@ import frappe
 from frappe.utils.nestedset import NestedSetChildExistsError, NestedSetRecursionError
 
 from fulian_grid.fulian_grid.doctype.governance_grid.governance_grid import GridLevelError
-from fulian_grid.tests.utils import FulianTestCase, TestCity, make_grid
+from fulian_grid.tests.utils import CityTestCase, make_grid
 
 
-class TestGovernanceGrid(FulianTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.city = TestCity()
-
+class TestGovernanceGrid(CityTestCase):
 	def test_level_inversion_is_refused_and_nothing_saved(self):
 		with self.assertRaises(GridLevelError):
 			make_grid("BAD-1", "倒挂街道", "Township", "TA1CG")

@@ -2,15 +2,10 @@ import frappe
 from frappe.utils import add_days, nowdate
 
 from fulian_grid.permissions import user_paths
-from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user, scoped_user
+from fulian_grid.tests.utils import CityTestCase, assign, make_user, scoped_user
 
 
-class TestGridRoleAssignment(FulianTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.city = TestCity()
-
+class TestGridRoleAssignment(CityTestCase):
 	def test_role_outside_the_app_is_refused(self):
 		user = make_user("grab@fulian.test")
 		self.assertRaises(frappe.ValidationError, assign, user, "System Manager", "TA")

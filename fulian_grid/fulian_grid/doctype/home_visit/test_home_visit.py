@@ -3,14 +3,13 @@ from frappe.utils import add_days, getdate, today
 
 from fulian_grid.fulian_grid.doctype.home_visit.home_visit import VisitValidationError
 from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import make_ledger
-from fulian_grid.tests.utils import FulianTestCase, TestCity
+from fulian_grid.tests.utils import CityTestCase
 
 
-class TestHomeVisit(FulianTestCase):
+class TestHomeVisit(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		cls.executive = (
 			frappe.get_doc(
 				{

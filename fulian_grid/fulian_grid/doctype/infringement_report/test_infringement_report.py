@@ -10,14 +10,13 @@ from fulian_grid.fulian_grid.doctype.infringement_report.infringement_report imp
 	MandatoryReportError,
 	escalate_overdue_reports,
 )
-from fulian_grid.tests.utils import FulianTestCase, TestCity, make_executive, scoped_user
+from fulian_grid.tests.utils import CityTestCase, make_executive, scoped_user
 
 
-class InfringementCase(FulianTestCase):
+class InfringementCase(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		cls.worker = scoped_user("ir_worker@fulian.test", "Fulian Grid Worker", "TA1CG")
 		cls.worker_exec = make_executive(
 			"孙燕", cls.city.federation_a, user=cls.worker, position="Grid Worker"
@@ -25,9 +24,6 @@ class InfringementCase(FulianTestCase):
 		cls.other_worker = scoped_user("ir_worker2@fulian.test", "Fulian Grid Worker", "TA1CG")
 		cls.chair = scoped_user("ir_chair@fulian.test", "Fulian Grid Chair", "TA1C")
 		cls.township_officer = scoped_user("ir_township@fulian.test", "Fulian Officer", "TA1")
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def new_report(self, user=None, **values):
 		frappe.set_user(user or self.worker)

@@ -4,7 +4,7 @@ from frappe.utils import add_days, getdate, today
 from fulian_grid.api.projects import my_led_project_count, my_led_projects, my_overdue_project_count
 from fulian_grid.fulian_grid.doctype.led_project.led_project import LedProjectError
 from fulian_grid.install import ERPNEXT_PROJECT_FIELD, ensure_erpnext_project_link
-from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_executive, make_user
+from fulian_grid.tests.utils import CityTestCase, assign, make_executive, make_user
 
 
 def make_project(lead, **values):
@@ -14,11 +14,10 @@ def make_project(lead, **values):
 	)  # fmt: skip
 
 
-class TestLedProject(FulianTestCase):
+class TestLedProject(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		cls.lead_user = make_user("lead_exec@fulian.test")
 		assign(cls.lead_user, "Fulian Executive", "TA1C")
 		cls.co_user = make_user("co_exec@fulian.test")
@@ -28,9 +27,6 @@ class TestLedProject(FulianTestCase):
 		cls.lead = make_executive("孙红", cls.city.federation_a, cls.lead_user)
 		cls.co = make_executive("钱芳", cls.city.federation_a, cls.co_user)
 		cls.other = make_executive("李梅", cls.city.federation_a, cls.other_user)
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def test_grid_and_federation_come_from_the_lead(self):
 		project = make_project(self.lead).insert()

@@ -1,7 +1,7 @@
 import frappe
 from frappe.utils import add_days, getdate, today
 
-from fulian_grid.tests.utils import FulianTestCase, TestCity, scoped_user
+from fulian_grid.tests.utils import CityTestCase, scoped_user
 
 VALID_ID = "11010519491231002X"
 
@@ -20,15 +20,7 @@ def make_ledger(**values):
 	)
 
 
-class TestScreeningLedger(FulianTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.city = TestCity()
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
-
+class TestScreeningLedger(CityTestCase):
 	def test_masks_and_next_visit_due(self):
 		entry = make_ledger(
 			id_number=VALID_ID, phone="13812345678", address="东营区文汇街道盛园社区3号楼"

@@ -1,15 +1,10 @@
 import frappe
 
 from fulian_grid.install import DEFAULT_SIGNAGE_REQUIREMENTS
-from fulian_grid.tests.utils import FulianTestCase, TestCity
+from fulian_grid.tests.utils import CityTestCase
 
 
-class TestServicePoint(FulianTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.city = TestCity()
-
+class TestServicePoint(CityTestCase):
 	def test_new_point_starts_from_the_brand_signage_checklist(self):
 		point = frappe.get_doc({"doctype": "Service Point", "point_name": "盛园社区贴心娘家人聊聊吧",
 								"point_kind": "Caring Chat Room", "governance_grid": "TA1C",

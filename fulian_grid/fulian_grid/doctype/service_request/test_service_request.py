@@ -4,7 +4,7 @@ from frappe.utils import add_days, today
 from fulian_grid.fulian_grid.doctype.fulian_volunteer.test_fulian_volunteer import make_volunteer
 from fulian_grid.fulian_grid.doctype.service_request.service_request import ServiceRequestError
 from fulian_grid.fulian_grid.doctype.volunteer_team.test_volunteer_team import make_team
-from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user
+from fulian_grid.tests.utils import CityTestCase, assign, make_user
 
 
 def make_request(grid="TA1C", **values):
@@ -15,11 +15,10 @@ def make_request(grid="TA1C", **values):
 	)  # fmt: skip
 
 
-class TestServiceRequest(FulianTestCase):
+class TestServiceRequest(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		cls.leader_user = make_user("duty_leader@fulian.test")
 		assign(cls.leader_user, "Fulian Grid Worker", "TA1CG")
 		cls.team_in = make_team(
@@ -30,9 +29,6 @@ class TestServiceRequest(FulianTestCase):
 		cls.team_above = make_team("街道队", grid="TA1").name
 		cls.chair = make_user("request_chair@fulian.test")
 		assign(cls.chair, "Fulian Grid Chair", "TA1C")
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def test_teams_of_the_subtree_and_no_other_are_told(self):
 		request = make_request().insert()

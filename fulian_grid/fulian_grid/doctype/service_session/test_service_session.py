@@ -1,15 +1,10 @@
 import frappe
 from frappe.utils import today
 
-from fulian_grid.tests.utils import FulianTestCase, TestCity
+from fulian_grid.tests.utils import CityTestCase
 
 
-class TestServiceSession(FulianTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.city = TestCity()
-
+class TestServiceSession(CityTestCase):
 	def test_attendance_cannot_be_negative(self):
 		session = frappe.get_doc({"doctype": "Service Session", "session_kind": "Family Education Through Train",
 								  "session_date": today(), "governance_grid": "TA1C", "attendance": -1})  # fmt: skip

@@ -3,7 +3,7 @@ from frappe.utils import add_days, getdate, today
 
 from fulian_grid.fulian_grid.doctype.suggestion.suggestion import SuggestionValidationError
 from fulian_grid.tests.duty import make_executive
-from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user
+from fulian_grid.tests.utils import CityTestCase, assign, make_user
 
 
 def suggestion(federation, **values):
@@ -20,15 +20,11 @@ def suggestion(federation, **values):
 	)
 
 
-class TestSuggestion(FulianTestCase):
+class TestSuggestion(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		cls.executive = make_executive("刘红", cls.city.federation_a)
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def test_response_closes_a_suggestion(self):
 		doc = suggestion(self.city.federation_a).insert()

@@ -3,7 +3,7 @@ from frappe.utils import add_days, today
 
 from fulian_grid.fulian_grid.doctype.talent_pool_entry.talent_pool_entry import TalentPoolValidationError
 from fulian_grid.tests.duty import make_executive
-from fulian_grid.tests.utils import FulianTestCase, TestCity
+from fulian_grid.tests.utils import CityTestCase
 
 
 def entry(executive, **values):
@@ -18,15 +18,11 @@ def entry(executive, **values):
 	)
 
 
-class TestTalentPoolEntry(FulianTestCase):
+class TestTalentPoolEntry(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		cls.executive = make_executive("冯燕", cls.city.federation_a)
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def test_one_active_entry_per_executive(self):
 		first = entry(self.executive).insert()

@@ -2,14 +2,13 @@ import frappe
 
 from fulian_grid.fulian_grid.doctype.training_session.training_session import TrainingValidationError
 from fulian_grid.tests.duty import make_executive, training
-from fulian_grid.tests.utils import FulianTestCase, TestCity
+from fulian_grid.tests.utils import CityTestCase
 
 
-class TestTrainingSession(FulianTestCase):
+class TestTrainingSession(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		cls.one = make_executive("刘红", cls.city.federation_a)
 		cls.two = make_executive("陈芳", cls.city.federation_a)
 

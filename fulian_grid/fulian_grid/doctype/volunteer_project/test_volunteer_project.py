@@ -5,7 +5,7 @@ from fulian_grid.fulian_grid.doctype.fulian_volunteer.test_fulian_volunteer impo
 from fulian_grid.fulian_grid.doctype.volunteer_project.volunteer_project import VolunteerProjectError
 from fulian_grid.fulian_grid.doctype.volunteer_team.test_volunteer_team import make_team
 from fulian_grid.fulian_grid.report.volunteer_service_totals.volunteer_service_totals import execute
-from fulian_grid.tests.utils import FulianTestCase, TestCity
+from fulian_grid.tests.utils import CityTestCase
 
 DAY1, DAY2 = add_days(today(), -10), add_days(today(), -9)
 
@@ -22,17 +22,13 @@ def make_service(team, participants, sessions=None, **values):
 	)  # fmt: skip
 
 
-class TestVolunteerProject(FulianTestCase):
+class TestVolunteerProject(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		cls.anna, cls.bo = make_volunteer("王安娜"), make_volunteer("李波")
 		cls.team = make_team("志愿一队", members=[cls.anna, cls.bo]).name
 		cls.team_b = make_team("志愿二队", grid="TA1CGM", members=[cls.anna]).name
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def test_totals_of_a_project(self):
 		project = make_service(self.team, [

@@ -2,7 +2,7 @@ import frappe
 
 from fulian_grid.fulian_grid.doctype.fulian_volunteer.test_fulian_volunteer import make_volunteer
 from fulian_grid.fulian_grid.doctype.volunteer_team.volunteer_team import VolunteerTeamError, team_users
-from fulian_grid.tests.utils import FulianTestCase, TestCity, make_user
+from fulian_grid.tests.utils import CityTestCase, make_user
 
 
 def make_team(name, grid="TA1CG", leader=None, members=(), **values):
@@ -11,12 +11,7 @@ def make_team(name, grid="TA1CG", leader=None, members=(), **values):
 						   "members": [{"volunteer": m} for m in members], **values}).insert()  # fmt: skip
 
 
-class TestVolunteerTeam(FulianTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.city = TestCity()
-
+class TestVolunteerTeam(CityTestCase):
 	def test_leader_is_a_member_and_members_are_counted(self):
 		leader_user = make_user("team_leader@fulian.test")
 		leader = make_volunteer("王队长", user=leader_user)

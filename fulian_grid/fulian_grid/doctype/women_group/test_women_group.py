@@ -1,15 +1,10 @@
 import frappe
 
 from fulian_grid.fulian_grid.doctype.women_group.women_group import WomenGroupPlacementError
-from fulian_grid.tests.utils import FulianTestCase, TestCity, make_federation
+from fulian_grid.tests.utils import CityTestCase, make_federation
 
 
-class TestWomenGroup(FulianTestCase):
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		cls.city = TestCity()
-
+class TestWomenGroup(CityTestCase):
 	def group(self, federation, grid, **values):
 		return frappe.get_doc(
 			{"doctype": "Women Group", "group_name": "一号楼妇女小组", "women_federation": federation,

@@ -1,14 +1,13 @@
 import frappe
 
 from fulian_grid.fulian_grid.report.organization_coverage.organization_coverage import execute
-from fulian_grid.tests.utils import FulianTestCase, TestCity
+from fulian_grid.tests.utils import CityTestCase
 
 
-class TestOrganizationCoverage(FulianTestCase):
+class TestOrganizationCoverage(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		for county in ("A", "B"):
 			frappe.get_doc(
 				{"doctype": "Women Group", "group_name": f"{county}一组", "governance_grid": f"T{county}1CGM",
@@ -19,9 +18,6 @@ class TestOrganizationCoverage(FulianTestCase):
 				 "women_federation": getattr(cls.city, f"federation_{county.lower()}"),
 				 "posts": [{"post": "Grid Worker", "governance_grid": f"T{county}1CG"}]}
 			).insert()  # fmt: skip
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def by_level(self, filters=None):
 		_columns, data, _message, _chart, summary = execute(filters or {})

@@ -7,14 +7,13 @@ from frappe.utils import add_days, today
 from fulian_grid.api.ledger import download_screening_ledger
 from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import VALID_ID, make_ledger
 from fulian_grid.fulian_grid.report.screening_ledger_register.screening_ledger_register import execute
-from fulian_grid.tests.utils import FulianTestCase, TestCity, scoped_user
+from fulian_grid.tests.utils import CityTestCase, scoped_user
 
 
-class TestScreeningLedgerRegister(FulianTestCase):
+class TestScreeningLedgerRegister(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		cls.chair = scoped_user("register_chair@fulian.test", "Fulian Grid Chair", "TA1C")
 		cls.worker = scoped_user("register_worker@fulian.test", "Fulian Grid Worker", "TA1CG")
 		cls.entry_a = (
@@ -22,9 +21,6 @@ class TestScreeningLedgerRegister(FulianTestCase):
 		)
 		cls.entry_b = make_ledger(governance_grid="TB1CGM", subject_name="赵雪").insert().name
 		cls.old = make_ledger(screened_on=add_days(today(), -400), subject_name="钱红").insert().name
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def rows_for(self, user, **filters):
 		frappe.set_user(user)

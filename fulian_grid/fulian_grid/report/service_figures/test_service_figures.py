@@ -8,7 +8,7 @@ from fulian_grid.fulian_grid.doctype.led_project.test_led_project import make_ex
 from fulian_grid.fulian_grid.doctype.volunteer_project.test_volunteer_project import make_service
 from fulian_grid.fulian_grid.doctype.volunteer_team.test_volunteer_team import make_team
 from fulian_grid.fulian_grid.report.service_figures.service_figures import execute
-from fulian_grid.tests.utils import FulianTestCase, TestCity, assign, make_user
+from fulian_grid.tests.utils import CityTestCase, assign, make_user
 
 GRID = "TB1CG"
 
@@ -20,18 +20,14 @@ def figures(**filters):
 	return {row.figure: row for row in rows}
 
 
-class TestServiceFigures(FulianTestCase):
+class TestServiceFigures(CityTestCase):
 	"""Each of the seed's service figures is a count or sum over records of a subtree and period."""
 
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		cls.viewer = make_user("figures_viewer@fulian.test")
 		assign(cls.viewer, "Fulian Viewer", "TB")
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def add_one_of_each(self):
 		def new(doctype, **values):

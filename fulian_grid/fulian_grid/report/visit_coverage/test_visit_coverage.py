@@ -2,14 +2,13 @@ import frappe
 from frappe.utils import add_days, today
 
 from fulian_grid.fulian_grid.report.visit_coverage.visit_coverage import execute
-from fulian_grid.tests.utils import FulianTestCase, TestCity
+from fulian_grid.tests.utils import CityTestCase
 
 
-class TestVisitCoverage(FulianTestCase):
+class TestVisitCoverage(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		executive = (
 			frappe.get_doc(
 				{
@@ -31,9 +30,6 @@ class TestVisitCoverage(FulianTestCase):
 			{"doctype": "Home Visit", "federation_executive": executive, "governance_grid": "TA1CGM",
 			 "household": "3号楼301", "visit_date": add_days(today(), -1)}
 		).insert()  # a draft does not count  # fmt: skip
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def test_distinct_households_visited_against_households(self):
 		frappe.set_user(self.city.city_admin)

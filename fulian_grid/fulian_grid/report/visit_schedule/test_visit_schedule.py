@@ -4,14 +4,13 @@ from frappe.utils import add_days, today
 from fulian_grid.fulian_grid.doctype.screening_ledger.screening_ledger import notify_overdue_visits
 from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import make_ledger
 from fulian_grid.fulian_grid.report.visit_schedule.visit_schedule import execute
-from fulian_grid.tests.utils import FulianTestCase, TestCity, scoped_user
+from fulian_grid.tests.utils import CityTestCase, scoped_user
 
 
-class TestVisitSchedule(FulianTestCase):
+class TestVisitSchedule(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		cls.keeper = scoped_user("schedule_keeper@fulian.test", "Fulian Executive", "TA1CG")
 		cls.keeper_exec = (
 			frappe.get_doc(
@@ -26,9 +25,6 @@ class TestVisitSchedule(FulianTestCase):
 			.insert()
 			.name  # fmt: skip
 		)
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def overdue_entry(self):
 		"""High risk, screened 20 days ago: due 13 days ago."""

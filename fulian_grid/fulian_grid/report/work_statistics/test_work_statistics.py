@@ -6,21 +6,17 @@ from frappe.utils import add_days, today
 
 from fulian_grid.fulian_grid.doctype.volunteer_team.test_volunteer_team import make_team
 from fulian_grid.fulian_grid.report.work_statistics.work_statistics import execute
-from fulian_grid.tests.utils import FulianTestCase, TestCity
+from fulian_grid.tests.utils import CityTestCase
 
 PERIOD = {"from_date": add_days(today(), -300), "to_date": today()}
 
 
-class TestWorkStatistics(FulianTestCase):
+class TestWorkStatistics(CityTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		cls.city = TestCity()
 		make_team("盛园巾帼队", grid="TA1CG")
 		make_team("金湖巾帼队", grid="TA1CGM")
-
-	def tearDown(self):
-		frappe.set_user("Administrator")
 
 	def rows(self, grid):
 		return {row.governance_grid: row for row in execute({"governance_grid": grid, **PERIOD})[1]}
