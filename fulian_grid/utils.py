@@ -6,11 +6,13 @@ from frappe import _
 from fulian_grid.domain import DomainError
 
 
+def translated(error: DomainError) -> str:
+	"""A domain rule's message in the user's language (placeholders translated too)."""
+	return _(error.message).format(*(_(str(arg)) for arg in error.args_))
+
+
 def throw(error: DomainError, exc: type[Exception] = frappe.ValidationError) -> None:
-	"""Show a domain rule's message in the user's language (placeholders translated too)."""
-	frappe.throw(
-		_(error.message).format(*(_(str(arg)) for arg in error.args_)), exc, title=_("Invalid input")
-	)
+	frappe.throw(translated(error), exc, title=_("Invalid input"))
 
 
 def check(rule, *args, exc: type[Exception] = frappe.ValidationError) -> None:

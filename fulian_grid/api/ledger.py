@@ -15,6 +15,7 @@ from fulian_grid.domain.ledger_import import prepare
 from fulian_grid.fulian_grid.doctype.screening_ledger.screening_ledger import cadence_days
 from fulian_grid.fulian_grid.report.screening_ledger_register.screening_ledger_register import ledger_rows
 from fulian_grid.permissions import UNSCOPED_USERS, user_paths
+from fulian_grid.utils import translated
 
 
 @frappe.whitelist()
@@ -104,5 +105,4 @@ def _category_labels() -> dict[str, tuple[str, str]]:
 
 
 def _row_error(number: int, error) -> str:
-	message = _(error.message).format(*(_(str(arg)) for arg in error.args_))
-	return _("Row {0}: {1}").format(number, message)
+	return _("Row {0}: {1}").format(number, translated(error))

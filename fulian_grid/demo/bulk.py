@@ -4,10 +4,7 @@ numbers precomputed, masked copies computed once per row — never one ORM save 
 import random
 from datetime import datetime, timedelta
 
-import frappe
-
 from fulian_grid.bulk import insert_rows
-from fulian_grid.bulk import meta_values as _meta_values
 from fulian_grid.demo.people import person_name
 from fulian_grid.demo.records import KEY_GROUPS
 from fulian_grid.demo.shape import Node, walk
@@ -17,20 +14,14 @@ from fulian_grid.domain.masking import mask_name
 def insert_tree(root: Node, progress=None) -> list[Node]:
 	"""Insert the whole tree in one pass; returns its nodes."""
 	nodes = list(walk(root))
-	now = datetime.now()
-	fields = [
-		"name", "grid_name", "grid_code", "level", "parent_governance_grid", "is_group", "grid_kind",
-		"households", "lft", "rgt", "tree_path", "creation", "modified", "owner", "modified_by", "docstatus",
-	]  # fmt: skip
-	meta = _meta_values(now)
-	rows = [
-		(n.code, n.name, n.code, n.level, n.parent, n.is_group, n.kind, n.households, n.lft, n.rgt, n.path,
-		 meta["creation"], meta["modified"], meta["owner"], meta["modified_by"], 0)
+	insert_rows("Governance Grid", [
+		{"name": n.code, "grid_name": n.name, "grid_code": n.code, "level": n.level, "parent_governance_grid": n.parent,
+		 "is_group": n.is_group, "grid_kind": n.kind, "households": n.households, "lft": n.lft, "rgt": n.rgt,
+		 "tree_path": n.path}
 		for n in nodes
-	]  # fmt: skip
-	frappe.db.bulk_insert("Governance Grid", fields, rows, chunk_size=5000)
+	])  # fmt: skip
 	if progress:
-		progress(len(rows))
+		progress(len(nodes))
 	return nodes
 
 

@@ -15,7 +15,7 @@ from fulian_grid.demo.shape import Node, build_tree, walk
 from fulian_grid.domain.cadence import DEFAULT_CADENCE_DAYS, is_minor, next_visit_due
 from fulian_grid.domain.clocks import DEFAULT_HOURS, STAGES, deadline
 from fulian_grid.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
-from fulian_grid.domain.projects import next_milestone_due, progress
+from fulian_grid.domain.projects import KEPT_TOGETHER, next_milestone_due, progress
 
 # The seed's one-year figures for Dongying (../shared/DOMAIN.md); relief is "3,000余人次".
 SEED_FIGURES = {
@@ -558,9 +558,6 @@ class Casework:
 					discussion="与会人员充分讨论，提出解决办法", resolutions="形成议定事项，明确责任人",
 					**placed(node),
 				)  # fmt: skip
-
-
-KEPT_TOGETHER = ("Registration Cancelled", "Registration Postponed")
 
 
 def figures_of(rows: dict[str, list[dict]], under: str = "") -> dict[str, int]:

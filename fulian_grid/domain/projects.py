@@ -11,6 +11,8 @@ from decimal import Decimal
 from fulian_grid.domain import DomainError
 
 MAX_HOURS_A_DAY = 24
+# Divorce-adjustment counselling outcomes counted as "cancelled or postponed the registration".
+KEPT_TOGETHER = ("Registration Cancelled", "Registration Postponed")
 
 
 def _get(row, key):

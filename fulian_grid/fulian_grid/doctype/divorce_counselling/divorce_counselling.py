@@ -9,7 +9,6 @@ from fulian_grid.domain.masking import mask_name
 from fulian_grid.privacy import SensitiveDocument, executive_user
 
 # Outcomes counted as "cancelled or postponed the divorce registration" in the seed's figures.
-KEPT_TOGETHER = ("Registration Cancelled", "Registration Postponed")
 
 
 class CounsellingValidationError(frappe.ValidationError):

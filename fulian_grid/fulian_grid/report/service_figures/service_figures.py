@@ -11,8 +11,8 @@ from frappe import _
 from frappe.utils import add_months, getdate, today
 
 from fulian_grid.domain import msg
+from fulian_grid.domain.projects import KEPT_TOGETHER
 from fulian_grid.domain.tree import PATH_SEPARATOR, subtree_bounds
-from fulian_grid.fulian_grid.doctype.divorce_counselling.divorce_counselling import KEPT_TOGETHER
 from fulian_grid.fulian_grid.doctype.service_session.service_session import TRAINING_KINDS
 from fulian_grid.permissions import count_condition, readable_subtree, roles_here
 from fulian_grid.roles import HANDLER_ROLES
@@ -69,7 +69,7 @@ def execute(filters=None):
 def figures(filters) -> list[dict]:
 	"""One row per figure for the subtree of `filters.governance_grid` (or everything readable)."""
 	grid = filters.get("governance_grid")
-	parent_path = _readable_path(grid)
+	parent_path = readable_path(grid)
 	totals = grouped_values(FIGURES, filters, parent_path)
 	withheld = small_cells_withheld(grid)
 	rows = []
@@ -138,7 +138,7 @@ def _add(a, b):
 	return b if a is None else a if b is None else a + b
 
 
-def _readable_path(grid: str | None) -> str | None:
+def readable_path(grid: str | None) -> str | None:
 	if not grid:
 		return None
 	readable_subtree(grid)  # throws unless the user may read the grid

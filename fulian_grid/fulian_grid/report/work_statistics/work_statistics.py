@@ -13,9 +13,9 @@ from fulian_grid.fulian_grid.report.service_figures.service_figures import (
 	FIGURES,
 	TOTAL,
 	grouped_values,
+	readable_path,
 	small_cells_withheld,
 )
-from fulian_grid.permissions import readable_subtree
 from fulian_grid.reporting import column
 
 # Organization counts, in the shape of FIGURES: key, label, DocType, period, condition, value, …
@@ -32,8 +32,7 @@ def execute(filters=None):
 	parent = filters.get("governance_grid") or top_grid()
 	if not parent:
 		return columns(), []
-	readable_subtree(parent)  # throws unless the user may read it
-	parent_path = frappe.db.get_value("Governance Grid", parent, "tree_path")
+	parent_path = readable_path(parent)
 	children = frappe.get_list(
 		"Governance Grid",
 		filters={"parent_governance_grid": parent},
