@@ -1,9 +1,12 @@
 """Rows straight into the tables, in large batches, for paths that must be fast at city scale
-(the ledger import, the demo data): the caller has already applied the controller's rules."""
+(the ledger import, the demo data): the caller has already applied the controller's rules.
+Identity values go to the vault in the same transaction, masked copies into the columns."""
 
 from datetime import datetime
 
 import frappe
+
+from fulian_grid import vault
 
 
 def meta_values(now: datetime, user: str = "Administrator") -> dict:
@@ -27,9 +30,13 @@ def insert_rows(doctype: str, rows: list[dict], chunk: int = 5000) -> None:
 					{"name": f"{row['name']}-{fieldname[:4]}{idx}", "parent": row["name"], "parenttype": doctype,
 					 "parentfield": fieldname, "idx": idx, **child}
 				)  # fmt: skip
+	sealed = vault.seal_rows(doctype, rows)
+	for child_doctype, child_rows in children.items():
+		sealed += vault.seal_rows(child_doctype, child_rows, parenttype=doctype)
 	_insert_flat(doctype, meta, rows, set(tables), stamp, chunk)
 	for child_doctype, child_rows in children.items():
 		_insert_flat(child_doctype, frappe.get_meta(child_doctype), child_rows, set(), stamp, chunk)
+	vault.insert_sealed(sealed, chunk)
 
 
 def _insert_flat(doctype, meta, rows, skipped: set, stamp: dict, chunk: int) -> None:

@@ -16,6 +16,7 @@ after_migrate = "fulian_grid.install.after_migrate"
 # ERPNext is optional: a led project links to an ERPNext Project only where ERPNext is installed.
 after_app_install = "fulian_grid.install.after_app_install"
 before_app_uninstall = "fulian_grid.install.before_app_uninstall"
+after_uninstall = "fulian_grid.install.after_uninstall"  # the vault's table is no DocType
 
 # Every DocType whose records live somewhere in the governance grid. Each carries a
 # `governance_grid` link (the tree itself is placed by its own position) and is filtered by the
@@ -47,6 +48,7 @@ _GRID_SCOPED_DOCTYPES = (
 	"Entrepreneurship Loan",
 	"Divorce Counselling",
 	"Distress Relief",
+	"Identity Access Log",
 )
 
 permission_query_conditions = {
@@ -72,9 +74,23 @@ jinja = {
 
 doc_events = {
 	# every scoped record carries its grid's tree path, which list queries filter on
-	doctype: {"validate": "fulian_grid.permissions.stamp_grid_path"}
-	for doctype in (*_GRID_SCOPED_DOCTYPES, "Grid Role Assignment")
-	if doctype != "Governance Grid"
+	**{
+		doctype: {"validate": "fulian_grid.permissions.stamp_grid_path"}
+		for doctype in (*_GRID_SCOPED_DOCTYPES, "Grid Role Assignment")
+		if doctype != "Governance Grid"
+	},
+	# identity fields of every app DocType (custom fields too): values into the vault, masked
+	# copies in the columns (vault.py); "*" runs after the DocType's own hooks
+	"*": {
+		"before_validate": "fulian_grid.vault.open_identities",
+		"validate": "fulian_grid.vault.seal_identities",
+		"before_update_after_submit": "fulian_grid.vault.reseal_identities",
+		"on_trash": "fulian_grid.vault.forget_record",
+		"after_rename": "fulian_grid.vault.rename_record",
+		"onload": "fulian_grid.privacy.set_onload",
+	},
+	"Property Setter": {"on_update": "fulian_grid.vault.seal_after_customize"},
+	"Custom Field": {"on_update": "fulian_grid.vault.seal_after_customize"},
 }
 
 scheduler_events = {

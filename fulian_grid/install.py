@@ -11,6 +11,7 @@ from fulian_grid.roles import APP_ROLES, DEFAULT_ROLE_PROFILES
 
 
 def after_install():
+	ensure_vault()
 	ensure_roles()
 	ensure_role_profiles()
 	compile_translations()  # the defaults below are stored in Chinese
@@ -22,11 +23,29 @@ def after_install():
 
 
 def after_migrate():
+	ensure_vault()
 	ensure_roles()
 	ensure_role_profiles()
 	ensure_settings_defaults()
 	ensure_erpnext_project_link()
 	compile_translations()
+
+
+def ensure_vault():
+	"""The vault's table, and the site key it is encrypted with: made once, at install, when no
+	identity exists yet. Later a missing key stops identity reads with a clear error instead."""
+	from frappe.utils.password import get_encryption_key
+
+	from fulian_grid import vault
+
+	get_encryption_key()
+	vault.ensure_table()
+
+
+def after_uninstall():
+	from fulian_grid import vault
+
+	frappe.db.sql_ddl(f"drop table if exists `{vault.TABLE}`")
 
 
 def after_app_install(app_name: str):

@@ -104,15 +104,9 @@ def user_paths(user: str, doctype: str, ptype: str = "read") -> list[str]:
 
 
 def list_paths(user: str, doctype: str) -> list[str]:
-	"""Read scope of list queries. Lists show columns by role, site-wide: a user who may read
-	identity fields (permlevel 1) through some role sees lists only where that role was
-	assigned, so identities never show in a list beyond her handling scope. Her other records
-	stay open one by one, with identities masked (privacy.py)."""
-	roles = granting_roles(doctype, "read") & set(frappe.get_roles(user))
-	identity_roles = {
-		p.role for p in frappe.get_meta(doctype).permissions if p.permlevel and p.get("read")
-	} & roles
-	return assigned_paths(user, identity_roles or roles)
+	"""Read scope of list queries: where the user holds a role that reads `doctype`. Identity
+	columns hold only masked copies (vault.py), so a list never shows more than a record would."""
+	return user_paths(user, doctype, "read")
 
 
 def scope_condition(doctype: str, user: str | None = None, table: str | None = None) -> str:

@@ -1,75 +1,124 @@
-"""Who sees identities in full (PIPL sensitive personal information), decided per record.
+"""Who may see and change identities (PIPL sensitive personal information), decided per record.
 
-Frappe grants field levels by role, site-wide. Here a permlevel above 0 (identity fields) is
-granted on a record only when the user holds a role with that level *assigned in a subtree that
-contains the record*, or is the person responsible for the record (she entered or keeps it).
-Everyone else gets the masked copies kept at level 0 (see domain/masking.py).
-
-Controllers of sensitive DocTypes inherit `SensitiveDocument`; list queries are narrowed in
-permissions.py so role-based columns cannot show identities outside the handler's subtree.
+Identity columns hold only masked copies (vault.py), so every role that reads a DocType may read
+them and Frappe's generic paths can give away nothing more. The values themselves are revealed,
+one record at a time and logged, to a handler (a role of HANDLER_ROLES assigned where the record
+lies) or to the person responsible for the record (the executive keeping a ledger entry, an
+executive her own identity). Whoever creates a record enters its identities; afterwards only a
+handler, the responsible person or the drafter of a draft may change them.
 """
 
 import frappe
 from frappe.model.document import Document
 
+from fulian_grid import vault
 from fulian_grid.domain.tree import within
 from fulian_grid.permissions import PATH_FIELD, SCOPE_FIELD, UNSCOPED_USERS, assigned_paths, roles_here
-
-IDENTITY_LEVEL = 1
-
-
-def roles_with_level(doctype: str, permission_type: str, level: int = IDENTITY_LEVEL) -> set[str]:
-	return {
-		p.role
-		for p in frappe.get_meta(doctype).permissions
-		if p.permlevel == level and p.get(permission_type)
-	}
+from fulian_grid.roles import HANDLER_ROLES
 
 
-def handles_in_scope(doc, permission_type: str = "read", user: str | None = None) -> bool:
-	"""The user holds a role granting identity access, assigned where this record lies."""
-	return bool(roles_with_level(doc.doctype, permission_type) & roles_here(doc.get(SCOPE_FIELD), user))
+def has_identities(doctype: str) -> bool:
+	"""The DocType or one of its child tables holds identity fields."""
+	meta = frappe.get_meta(doctype)
+	return bool(vault.identity_fields(doctype)) or any(
+		vault.identity_fields(df.options) for df in meta.get_table_fields()
+	)
 
 
-def identity_access(doc, permission_type: str = "read", user: str | None = None) -> bool:
+def _responsible(doc, user: str) -> bool:
+	responsible = getattr(doc, "responsible_user", None)
+	return bool(responsible and responsible() == user)
+
+
+def may_reveal(doc, user: str | None = None) -> bool:
+	"""The user may see this record's identities in full."""
 	user = user or frappe.session.user
 	if user in UNSCOPED_USERS:
 		return True
-	if handles_in_scope(doc, permission_type, user):
+	if not frappe.has_permission(doc.doctype, "read", doc=doc, user=user):
+		return False
+	return bool(set(HANDLER_ROLES) & roles_here(doc.get(SCOPE_FIELD), user)) or _responsible(doc, user)
+
+
+def may_change_identities(doc, user: str | None = None) -> bool:
+	user = user or frappe.session.user
+	if user in UNSCOPED_USERS:
 		return True
 	if doc.is_new():
-		return doc.has_permission("create", user=user)  # the one who records it enters the identity
-	return user == doc.responsible_user()
+		return True  # the one who records it enters the identities (create is checked by Frappe)
+	drafted = getattr(doc, "drafted_by", None)
+	return (
+		bool(set(HANDLER_ROLES) & roles_here(doc.get(SCOPE_FIELD), user))
+		or _responsible(doc, user)
+		or bool(drafted and drafted(user))
+	)
 
 
 class SensitiveDocument(Document):
-	"""Identity fields at permlevel 1 follow `identity_access` on this very record."""
+	"""Identity fields of this record are writable only as `may_change_identities` says."""
 
 	def responsible_user(self) -> str | None:
-		"""The user responsible for this record, who may see and correct its identity fields."""
+		"""The user responsible for this record, who may see and correct its identities."""
 		return None
 
 	def get_permlevel_access(self, permission_type="write"):
-		levels = [level for level in super().get_permlevel_access(permission_type) if level < IDENTITY_LEVEL]
-		if identity_access(self, permission_type):
-			levels.append(IDENTITY_LEVEL)
+		levels = super().get_permlevel_access(permission_type)
+		if permission_type == "write" and not may_change_identities(self):
+			levels = [level for level in levels if level < 1]
 		return levels
 
-	def onload(self):
-		# The desk decides by role whether to draw level-1 fields; this tells it about this record.
-		self.set_onload("identity_access", identity_access(self, "read"))
-		self.set_onload("identity_writable", identity_access(self, "write"))
+
+def set_onload(doc, method=None):
+	"""doc_events onload: tell the form whether this user may reveal and change identities here."""
+	if doc.is_new() or not has_identities(doc.doctype):
+		return
+	doc.set_onload(
+		"identity",
+		{
+			"may_reveal": may_reveal(doc),
+			"writable": may_change_identities(doc) if isinstance(doc, SensitiveDocument) else None,
+		},
+	)
 
 
 def identity_rule(doctype: str, user: str | None = None):
 	"""For bulk paths (reports, exports): a test `row -> bool` on rows carrying `grid_path` and
-	`responsible_user`, equal to `identity_access` on each record but with one query in all."""
+	`responsible_user`, equal to `may_reveal` on each record but with one query in all."""
 	user = user or frappe.session.user
 	if user in UNSCOPED_USERS:
 		return lambda row: True
-	prefixes = assigned_paths(user, roles_with_level(doctype, "read") & set(frappe.get_roles(user)))
-	return lambda row: within(row[PATH_FIELD], prefixes) or row.responsible_user == user
+	prefixes = assigned_paths(user, set(HANDLER_ROLES) & set(frappe.get_roles(user)))
+	return lambda row: within(row[PATH_FIELD], prefixes) or row.get("responsible_user") == user
 
 
 def executive_user(executive: str | None) -> str | None:
 	return frappe.db.get_value("Federation Executive", executive, "user") if executive else None
+
+
+def log_access(
+	action: str,
+	doctype: str | None,
+	name: str | None = None,
+	fields=(),
+	count: int | None = None,
+	grid: str | None = None,
+	commit: bool = False,
+) -> None:
+	"""One row of the Identity Access Log: who did what to whose identities (never the values).
+	A refusal is committed before the error rolls the request back, so it stays on record."""
+	log = frappe.get_doc(
+		{
+			"doctype": "Identity Access Log",
+			"user": frappe.session.user,
+			"action": action,
+			"reference_doctype": doctype,
+			"reference_name": name,
+			"fields": ", ".join(fields),
+			"record_count": count,
+			"governance_grid": grid,
+			"ip_address": getattr(frappe.local, "request_ip", None),
+		}
+	)
+	log.insert(ignore_permissions=True)
+	if commit:
+		frappe.db.commit()  # nosemgrep: a refusal must outlive the rollback of its request

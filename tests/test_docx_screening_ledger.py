@@ -7,8 +7,8 @@ from fulian_grid.docx.common import to_bytes
 from fulian_grid.docx.screening_ledger import HEADERS, TITLE, build_screening_ledger
 
 ROW = {
-	"grid_name": "盛园社区第一网格", "name_shown": "王*", "gender": "女", "birth_date": "1990-01-01",
-	"id_shown": "3705**********1234", "phone_shown": "138****5678", "address_shown": "东营区文汇街****",
+	"grid_name": "盛园社区第一网格", "subject_name": "王*", "gender": "女", "birth_date": "1990-01-01",
+	"id_number": "3705**********1234", "phone": "138****5678", "address": "东营区文汇街****",
 	"categories": "留守妇女、困难妇女", "risk_level": "高", "findings": "丈夫长期在外务工", "help_measures": "结对帮扶",
 	"follow_up": "上次走访 2026-11-20，下次应访 2026-11-27", "screened_by_name": "刘静", "screened_on": "2026-11-01",
 }  # fmt: skip
@@ -43,7 +43,7 @@ def test_empty_ledger_still_prints_the_form():
 
 
 def test_many_rows_each_with_its_own_text_widths_and_line_breaks():
-	rows = [{**ROW, "name_shown": f"王{i}*"} for i in range(300)]
+	rows = [{**ROW, "subject_name": f"王{i}*"} for i in range(300)]
 	rows[7] = {**ROW, "findings": "第一行\n第二行", "help_measures": " 前后空格 "}
 	table = Document(io.BytesIO(to_bytes(build_screening_ledger(rows, "盛园社区", "全年")))).tables[0]
 	assert len(table.rows) == 301

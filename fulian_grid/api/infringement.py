@@ -6,7 +6,9 @@ from frappe.model.mapper import get_mapped_doc
 from frappe.model.workflow import get_workflow_name
 from frappe.utils import now_datetime
 
+from fulian_grid import vault
 from fulian_grid.domain.flowchart import flowchart_svg
+from fulian_grid.privacy import log_access, may_reveal
 
 
 @frappe.whitelist()
@@ -48,6 +50,11 @@ def make_from_home_visit(source_name: str, target_doc=None):
 		target.source = "Home Visit"
 		target.discovered_at = now_datetime()
 		target.discovered_by = source.federation_executive
+		if may_reveal(source):  # the visitor's own findings start the description
+			findings = vault.record_identities(source.doctype, source.name)["fields"].get("findings")
+			if findings:
+				target.description = findings
+				log_access("Reveal", source.doctype, source.name, ["findings"], grid=source.governance_grid)
 
 	return get_mapped_doc(
 		"Home Visit",
@@ -55,8 +62,8 @@ def make_from_home_visit(source_name: str, target_doc=None):
 		{
 			"Home Visit": {
 				"doctype": "Infringement Report",
-				"field_map": {"name": "home_visit", "findings": "description"},
-				"field_no_map": ["address", "address_masked", "amended_from"],
+				"field_map": {"name": "home_visit"},
+				"field_no_map": ["address", "household", "findings", "amended_from"],
 			}
 		},
 		target_doc,

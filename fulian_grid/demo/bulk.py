@@ -8,7 +8,6 @@ from fulian_grid.bulk import insert_rows
 from fulian_grid.demo.people import person_name
 from fulian_grid.demo.records import KEY_GROUPS
 from fulian_grid.demo.shape import Node, walk
-from fulian_grid.domain.masking import mask_name
 
 
 def insert_tree(root: Node, progress=None) -> list[Node]:
@@ -48,7 +47,7 @@ def insert_ledger_volume(
 			entry = f"{prefix}{i:08d}"
 			ledger.append({
 				"name": entry, "governance_grid": grid, "grid_path": grids[grid], "subject_name": name,
-				"subject_name_masked": mask_name(name), "risk_level": KEY_GROUPS[category], "screened_on": screened,
+				"risk_level": KEY_GROUPS[category], "screened_on": screened,
 				"last_visit_on": screened, "next_visit_due": screened + timedelta(days=30),
 				"responsible_executive": executive, "categories": [{"key_group_category": category}],
 				"creation": modified, "modified": modified,
@@ -56,7 +55,7 @@ def insert_ledger_volume(
 			visits.append({
 				"name": f"HV-{entry}", "docstatus": 1, "visit_date": screened, "federation_executive": executive,
 				"governance_grid": grid, "grid_path": grids[grid], "screening_ledger": entry,
-				"household": f"{mask_name(name)}家", "creation": modified, "modified": modified,
+				"household": f"{name}家", "creation": modified, "modified": modified,
 			})  # fmt: skip
 		insert_rows("Screening Ledger", ledger, chunk)
 		insert_rows("Home Visit", visits, chunk)

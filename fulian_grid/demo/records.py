@@ -14,7 +14,7 @@ from fulian_grid.demo import people
 from fulian_grid.demo.shape import Node, build_tree, walk
 from fulian_grid.domain.cadence import DEFAULT_CADENCE_DAYS, is_minor, next_visit_due
 from fulian_grid.domain.clocks import DEFAULT_HOURS, STAGES, deadline
-from fulian_grid.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
+from fulian_grid.domain.identity import NAME, mask
 from fulian_grid.domain.projects import KEPT_TOGETHER, next_milestone_due, progress
 
 # The seed's one-year figures for Dongying (../shared/DOMAIN.md); relief is "3,000余人次".
@@ -339,9 +339,8 @@ class Services:
 			name, born = people.person_name(self.rng), people.birth_date(self.rng, self.data.today, 22, 55)
 			id_number, phone = people.id_number(self.rng, node.code[:6], born), people.mobile(self.rng)
 			self.data.add(
-				"Entrepreneurship Loan", "EL-D", borrower_name=name, borrower_name_masked=mask_name(name),
-				id_number=id_number, id_number_masked=mask_id_number(id_number), phone=phone,
-				phone_masked=mask_phone(phone), loan_amount=amount, lender=self.rng.choice(LENDERS),
+				"Entrepreneurship Loan", "EL-D", borrower_name=name, id_number=id_number, phone=phone,
+				loan_amount=amount, lender=self.rng.choice(LENDERS),
 				loan_date=self.data.day(), handled_by=executive["name"], business=self.rng.choice(BUSINESSES),
 				**placed(node),
 			)  # fmt: skip
@@ -361,8 +360,8 @@ class Services:
 			outcome_on = None if outcome == "In Counselling" else min(held + timedelta(days=self.rng.randint(7, 40)),
 																		  self.data.last)  # fmt: skip
 			self.data.add(
-				"Divorce Counselling", "DC-D", wife_name=wife, husband_name=husband, wife_name_masked=mask_name(wife),
-				husband_name_masked=mask_name(husband), couple_masked=f"{mask_name(wife)} / {mask_name(husband)}",
+				"Divorce Counselling", "DC-D", wife_name=wife, husband_name=husband,
+				couple_masked=f"{mask(NAME, wife)} / {mask(NAME, husband)}",
 				counselling_date=held, outcome=outcome, outcome_on=outcome_on, counsellor=executive["name"],
 				counselling_sessions=self.rng.randint(1, 4), **placed(node),
 			)  # fmt: skip
@@ -464,10 +463,9 @@ class Casework:
 		last = visits[-1] if visits else None
 		entry = self.data.add(
 			"Screening Ledger", "SL-D", women_federation=federation["name"], responsible_executive=executive["name"],
-			status="Active" if rng.random() < 0.9 else "Resolved", subject_name=name, subject_name_masked=mask_name(name),
-			gender="Female", is_minor=int(is_minor(born, today)), birth_date=born, id_number=id_number,
-			id_number_masked=mask_id_number(id_number), phone=None if child else phone,
-			phone_masked="" if child else mask_phone(phone), address=place, address_masked=mask_address(place),
+			status="Active" if rng.random() < 0.9 else "Resolved", subject_name=name,
+			gender="Female", is_minor=int(is_minor(born, today)), birth_date=born, birth_year=born.year,
+			id_number=id_number, phone=None if child else phone, address=place,
 			categories=[{"key_group_category": category}], risk_level=risk, screened_on=screened,
 			screened_by=executive["name"], last_visit_on=last,
 			next_visit_due=next_visit_due(last or screened, risk, DEFAULT_CADENCE_DAYS),
@@ -477,8 +475,7 @@ class Casework:
 		for day in visits:
 			self.data.add(
 				"Home Visit", "HV-D", docstatus=1, visit_date=day, federation_executive=executive["name"],
-				screening_ledger=entry["name"], household=f"{mask_name(name)}家", address=place,
-				address_masked=mask_address(place), findings="已入户走访，了解近况", **placed(micro),
+				screening_ledger=entry["name"], household=f"{name}家", address=place, findings="已入户走访，了解近况", **placed(micro),
 			)  # fmt: skip
 		return entry
 
@@ -523,10 +520,8 @@ class Casework:
 			discovered_by=entry["responsible_executive"], source="Home Visit", urgency=urgency,
 			screening_ledger=entry["name"], concern_items=[{"concern_item": item}],
 			description="走访中发现，需核实并提供维权关爱服务。",
-			victims=[{"victim_name": entry["subject_name"], "victim_name_masked": entry["subject_name_masked"],
-					  "gender": "Female", "is_minor": int(minor), "id_number": entry["id_number"],
-					  "id_number_masked": entry["id_number_masked"], "contact": entry["phone"],
-					  "contact_masked": entry["phone_masked"]}],  # fmt: skip
+			victims=[{"victim_name": entry["subject_name"], "gender": "Female", "is_minor": int(minor),
+					  "id_number": entry["id_number"], "contact": entry["phone"]}],  # fmt: skip
 			victim_count=1, police_report_recorded=int(minor and reached >= 2),
 			police_report_on=minor and reached >= 2 and kept.get("reported_at") or None,
 			closure_review="已回访，当事人情况稳定。" if state == "Closed" else None, legal_basis="Statutory Duty",

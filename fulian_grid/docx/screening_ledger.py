@@ -9,7 +9,7 @@ HEADERS = (
 )  # fmt: skip
 WIDTHS_CM = (0.9, 1.8, 1.3, 0.8, 1.7, 3.0, 2.1, 2.6, 2.0, 1.0, 2.4, 2.4, 2.2, 1.3, 1.7)
 COLUMNS = (
-	"grid_name", "name_shown", "gender", "birth_date", "id_shown", "phone_shown", "address_shown",
+	"grid_name", "subject_name", "gender", "birth_date", "id_number", "phone", "address",
 	"categories", "risk_level", "findings", "help_measures", "follow_up", "screened_by_name", "screened_on",
 )  # fmt: skip
 

@@ -11,7 +11,6 @@ from datetime import date, datetime
 from . import DomainError
 from .cadence import RISK_LEVELS, is_minor, next_visit_due
 from .ids import id_number_error, mobile_error, normalize_id_number, normalize_mobile
-from .masking import mask_address, mask_id_number, mask_name, mask_phone
 from .tree import within
 
 # Column → the headers it is known by: the field name, its English label, its Chinese label.
@@ -114,10 +113,9 @@ def _row(values, grids, writable, categories, cadence, today) -> dict:
 	address = values.get("address") or ""
 	return {
 		"governance_grid": grid, "grid_path": grids[grid], "subject_name": values["subject_name"],
-		"subject_name_masked": mask_name(values["subject_name"]), "gender": gender, "birth_date": born,
-		"is_minor": int(is_minor(born, today)), "id_number": id_number or None,
-		"id_number_masked": mask_id_number(id_number), "phone": phone or None, "phone_masked": mask_phone(phone),
-		"address": address or None, "address_masked": mask_address(address),
+		"gender": gender, "birth_date": born, "birth_year": born.year if born else None,
+		"is_minor": int(is_minor(born, today)), "id_number": id_number or None, "phone": phone or None,
+		"address": address or None,
 		"categories": [{"key_group_category": name} for name, _level in dict.fromkeys(chosen)],
 		"risk_level": risk, "findings": values.get("findings") or None,
 		"help_measures": values.get("help_measures") or None, "screened_on": screened,

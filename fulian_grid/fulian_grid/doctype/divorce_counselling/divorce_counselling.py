@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from fulian_grid.domain.masking import mask_name
+from fulian_grid.domain.identity import NAME, mask
 from fulian_grid.privacy import SensitiveDocument, executive_user
 
 # Outcomes counted as "cancelled or postponed the divorce registration" in the seed's figures.
@@ -31,6 +31,4 @@ class DivorceCounselling(SensitiveDocument):
 			frappe.throw(_("The outcome cannot be dated before the counselling"), CounsellingValidationError)
 
 	def set_masked_values(self):
-		self.wife_name_masked = mask_name(self.wife_name)
-		self.husband_name_masked = mask_name(self.husband_name)
-		self.couple_masked = f"{self.wife_name_masked} / {self.husband_name_masked}"
+		self.couple_masked = f"{mask(NAME, self.wife_name)} / {mask(NAME, self.husband_name)}"

@@ -5,16 +5,8 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from fulian_grid.domain import DomainError
-from fulian_grid.domain.ids import (
-	birth_date_from_id,
-	id_number_error,
-	mobile_error,
-	normalize_id_number,
-	normalize_mobile,
-)
+from fulian_grid.domain.ids import birth_date_from_id
 from fulian_grid.privacy import SensitiveDocument
-from fulian_grid.utils import throw
 
 
 class InvalidIdentityError(frappe.ValidationError):
@@ -26,29 +18,19 @@ class FederationExecutive(SensitiveDocument):
 		return self.user  # her own identity
 
 	def validate(self):
-		self.validate_id_number()
-		self.validate_mobile()
+		self.validate_birth_date()
 		self.validate_term()
 		self.two_way_post_count = len(self.posts)
 
-	def validate_id_number(self):
+	def validate_birth_date(self):
+		"""The birth date agrees with the ID number (checked by the vault as it was typed)."""
 		if not self.id_number:
 			return
-		self.id_number = normalize_id_number(self.id_number)
-		if error := id_number_error(self.id_number):
-			throw(DomainError(error), InvalidIdentityError)
 		born = birth_date_from_id(self.id_number)
 		if not self.birth_date:
 			self.birth_date = born
 		elif getdate(self.birth_date) != born:
 			frappe.throw(_("The birth date does not match the ID number"), InvalidIdentityError)
-
-	def validate_mobile(self):
-		if not self.mobile:
-			return
-		self.mobile = normalize_mobile(self.mobile)
-		if error := mobile_error(self.mobile):
-			throw(DomainError(error), InvalidIdentityError)
 
 	def validate_term(self):
 		if self.term_start and self.term_end and getdate(self.term_end) < getdate(self.term_start):

@@ -3,7 +3,6 @@
 
 frappe.ui.form.on("Home Visit", {
 	refresh(frm) {
-		fulian_grid.identity.setup(frm);
 		if (!frm.is_new()) {
 			frm.add_custom_button(__("Report Infringement"), () => {
 				frappe.model.open_mapped_doc({

@@ -5,7 +5,6 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from fulian_grid.domain.masking import mask_address
 from fulian_grid.privacy import SensitiveDocument, executive_user
 
 
@@ -21,7 +20,6 @@ class HomeVisit(SensitiveDocument):
 		self.validate_date()
 		self.validate_executive_in_grid()
 		self.validate_ledger_entry()
-		self.address_masked = mask_address(self.address)
 
 	def validate_date(self):
 		if getdate(self.visit_date) > getdate(today()):

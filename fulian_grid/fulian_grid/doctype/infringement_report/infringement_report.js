@@ -3,7 +3,6 @@
 
 frappe.ui.form.on("Infringement Report", {
 	refresh(frm) {
-		fulian_grid.identity.setup(frm);
 		frm.add_custom_button(__("Flow Chart"), () => {
 			frappe.call("fulian_grid.api.infringement.flow_chart").then((r) => {
 				const dialog = new frappe.ui.Dialog({ title: __("Discovery and Report Flow"), size: "extra-large" });

@@ -13,10 +13,8 @@ from frappe.utils import get_datetime, now_datetime
 
 from fulian_grid.domain import DomainError
 from fulian_grid.domain.clocks import STAGES, URGENCIES, deadline, pending_escalations
-from fulian_grid.domain.ids import id_number_error, normalize_id_number
-from fulian_grid.domain.masking import mask_id_number, mask_name, mask_phone
 from fulian_grid.permissions import roles_here, users_assigned_at
-from fulian_grid.privacy import SensitiveDocument, executive_user
+from fulian_grid.privacy import SensitiveDocument
 from fulian_grid.utils import throw
 
 READ_ONLY_STATES = ("Closed", "Rejected", "Duplicate Case")
@@ -52,8 +50,10 @@ def stage_hours() -> dict[str, dict[str, int]]:
 
 
 class InfringementReport(SensitiveDocument):
-	def responsible_user(self):
-		return executive_user(self.discovered_by)  # the discoverer sees what she entered
+	def drafted_by(self, user: str) -> bool:
+		"""The reporter corrects what she entered while the report is a draft (she does not see it
+		again once saved, unless she handles the grid)."""
+		return self.owner == user and (self.workflow_state or "Draft") == "Draft"
 
 	def validate(self):
 		self.validate_not_locked()
@@ -115,15 +115,8 @@ class InfringementReport(SensitiveDocument):
 
 	def validate_victims(self):
 		for victim in self.victims:
-			if victim.id_number:
-				victim.id_number = normalize_id_number(victim.id_number)
-				if error := id_number_error(victim.id_number):
-					throw(DomainError(error), InfringementReportError)
 			if victim.age and victim.age < 18:  # 0 means unknown; tick Minor by hand for an infant
 				victim.is_minor = 1
-			victim.victim_name_masked = mask_name(victim.victim_name)
-			victim.id_number_masked = mask_id_number(victim.id_number)
-			victim.contact_masked = mask_phone(victim.contact)
 		self.victim_count = len(self.victims)
 
 	def record_milestones(self):

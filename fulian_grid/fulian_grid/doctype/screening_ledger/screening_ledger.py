@@ -7,8 +7,6 @@ from frappe.utils import getdate, today
 
 from fulian_grid.domain import DomainError
 from fulian_grid.domain.cadence import is_minor, next_visit_due
-from fulian_grid.domain.ids import id_number_error, mobile_error, normalize_id_number, normalize_mobile
-from fulian_grid.domain.masking import mask_address, mask_id_number, mask_name, mask_phone
 from fulian_grid.privacy import SensitiveDocument, executive_user
 from fulian_grid.utils import throw
 
@@ -31,26 +29,16 @@ class ScreeningLedger(SensitiveDocument):
 		return executive_user(self.responsible_executive)
 
 	def validate(self):
-		self.validate_identity()
 		self.validate_birth_date()
 		self.validate_categories()
-		self.set_masked_values()
 		self.set_next_visit_due()
-
-	def validate_identity(self):
-		if self.id_number:
-			self.id_number = normalize_id_number(self.id_number)
-			if error := id_number_error(self.id_number):
-				throw(DomainError(error), LedgerValidationError)
-		if self.phone:
-			self.phone = normalize_mobile(self.phone)
-			if error := mobile_error(self.phone):
-				throw(DomainError(error), LedgerValidationError)
 
 	def validate_birth_date(self):
 		if self.birth_date and getdate(self.birth_date) > getdate(today()):
 			frappe.throw(_("The birth date cannot be in the future"), LedgerValidationError)
-		self.is_minor = int(is_minor(getdate(self.birth_date) if self.birth_date else None, getdate(today())))
+		born = getdate(self.birth_date) if self.birth_date else None
+		self.is_minor = int(is_minor(born, getdate(today())))
+		self.birth_year = born.year if born else None  # the birth date itself stays in the vault
 
 	def validate_categories(self):
 		names = [row.key_group_category for row in self.categories]
@@ -62,14 +50,6 @@ class ScreeningLedger(SensitiveDocument):
 				_("Unknown or disabled key group category: {0}").format(", ".join(unknown)),
 				LedgerValidationError,
 			)
-
-	def set_masked_values(self):
-		self.subject_name_masked = mask_name(self.subject_name)
-		self.id_number_masked = mask_id_number(self.id_number)
-		self.phone_masked = mask_phone(self.phone)
-		self.address_masked = mask_address(self.address)
-		for member in self.household_members:
-			member.member_name_masked = mask_name(member.member_name)
 
 	def set_next_visit_due(self):
 		start = getdate(self.last_visit_on or self.screened_on)
@@ -100,7 +80,7 @@ def notify_overdue_visits(on=None) -> int:
 		frappe.qb.from_(ledger)
 		.join(keeper)
 		.on(keeper.name == ledger.responsible_executive)
-		.select(ledger.name, ledger.next_visit_due, ledger.subject_name_masked, keeper.user)
+		.select(ledger.name, ledger.next_visit_due, ledger.subject_name, keeper.user)
 		.where(
 			(ledger.status == "Active")
 			& (ledger.next_visit_due < on)
@@ -118,7 +98,7 @@ def notify_overdue_visits(on=None) -> int:
 				"priority": "High",
 				"date": on,
 				"description": _("Home visit overdue since {0}: {1}").format(
-					row.next_visit_due, row.subject_name_masked
+					row.next_visit_due, row.subject_name
 				),
 			}
 		).insert(ignore_permissions=True)

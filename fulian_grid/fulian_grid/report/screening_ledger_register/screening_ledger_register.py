@@ -3,7 +3,8 @@
 """The appendix-D ledger as a report (Excel through the report menu) and the data of its .docx.
 
 Applies the per-grid scope itself (Frappe does not for Script Reports) and shows identities in
-full only on rows whose identity the reader may see (privacy.identity_rule); masked elsewhere."""
+full only on rows whose identity the reader may see (privacy.identity_rule), read from the vault
+and logged; masked copies elsewhere."""
 
 from collections import defaultdict
 
@@ -11,16 +12,12 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from fulian_grid import vault
 from fulian_grid.permissions import readable_subtree, scope_condition
-from fulian_grid.privacy import identity_rule
+from fulian_grid.privacy import identity_rule, log_access
 from fulian_grid.reporting import column
 
-IDENTITY_COLUMNS = {  # shown column: (full field, masked field)
-	"name_shown": ("subject_name", "subject_name_masked"),
-	"id_shown": ("id_number", "id_number_masked"),
-	"phone_shown": ("phone", "phone_masked"),
-	"address_shown": ("address", "address_masked"),
-}
+IDENTITY_COLUMNS = ("subject_name", "id_number", "phone", "address", "findings", "help_measures")
 
 
 def execute(filters=None):
@@ -48,10 +45,9 @@ def ledger_rows(filters) -> list:
 		conditions.append("l.status = %(status)s")
 		values["status"] = filters.status
 	rows = frappe.db.sql(
-		f"""select l.name, g.grid_name, l.grid_path, l.gender, l.birth_date, l.risk_level, l.findings,
+		f"""select l.name, g.grid_name, l.grid_path, l.gender, l.birth_year, l.risk_level, l.findings,
 			l.help_measures, l.last_visit_on, l.next_visit_due, l.screened_on, l.status,
-			l.subject_name, l.subject_name_masked, l.id_number, l.id_number_masked, l.phone, l.phone_masked,
-			l.address, l.address_masked, screener.full_name as screened_by_name,
+			l.subject_name, l.id_number, l.phone, l.address, screener.full_name as screened_by_name,
 			keeper.user as responsible_user
 		from `tabScreening Ledger` l
 		join `tabGovernance Grid` g on g.name = l.governance_grid
@@ -71,12 +67,17 @@ def ledger_rows(filters) -> list:
 	):
 		categories[row.parent].append(row.key_group_category)
 	may_see = identity_rule("Screening Ledger")
+	revealed = [row.name for row in rows if may_see(row)]
+	if revealed:
+		values = vault.values_of("Screening Ledger", revealed, (*IDENTITY_COLUMNS, "birth_date"))
+		for row in rows:
+			row.update(values.get(row.name, {}))
+		log_access(
+			"Export", "Screening Ledger", fields=IDENTITY_COLUMNS, count=len(revealed),
+			grid=filters.get("governance_grid"),
+		)  # fmt: skip
 	for row in rows:
-		full = may_see(row)
-		for shown, (full_field, masked_field) in IDENTITY_COLUMNS.items():
-			row[shown] = row[full_field] if full else row[masked_field]
-		for full_field, _masked in IDENTITY_COLUMNS.values():
-			row.pop(full_field)
+		row.birth_date = row.get("birth_date") or (f"{row.birth_year}年" if row.birth_year else "")
 		row.category_list = categories[row.name]
 		row.follow_up = _("Last visit {0}, next due {1}").format(
 			row.last_visit_on or "-", row.next_visit_due or "-"
@@ -88,12 +89,12 @@ def columns():
 	return [
 		column("name", _("Screening Ledger Entry"), "Link", 130, options="Screening Ledger"),
 		column("grid_name", _("Governance Grid"), "Data"),
-		column("name_shown", _("Subject Name"), "Data"),
+		column("subject_name", _("Subject Name"), "Data"),
 		column("gender", _("Gender"), "Data", 60),
-		column("birth_date", _("Birth Date"), "Date", 100),
-		column("id_shown", _("ID Number"), "Data", 170),
-		column("phone_shown", _("Phone"), "Data", 120),
-		column("address_shown", _("Address"), "Data", 180),
+		column("birth_date", _("Birth Date"), "Data", 100),
+		column("id_number", _("ID Number"), "Data", 170),
+		column("phone", _("Phone"), "Data", 120),
+		column("address", _("Address"), "Data", 180),
 		column("categories", _("Key Group Categories"), "Data", 160),
 		column("risk_level", _("Risk Level"), "Data", 80),
 		column("findings", _("Findings"), "Data", 180),

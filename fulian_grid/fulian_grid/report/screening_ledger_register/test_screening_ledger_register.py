@@ -29,13 +29,13 @@ class TestScreeningLedgerRegister(CityTestCase):
 	def test_chair_sees_her_subtree_in_full(self):
 		rows = self.rows_for(self.chair)
 		self.assertEqual(set(rows), {self.entry_a, self.old})
-		self.assertEqual(rows[self.entry_a].id_shown, VALID_ID)
-		self.assertEqual(rows[self.entry_a].name_shown, "王芳")
+		self.assertEqual(rows[self.entry_a].id_number, VALID_ID)
+		self.assertEqual(rows[self.entry_a].subject_name, "王芳")
 
 	def test_grid_worker_sees_masked_cells_only(self):
 		rows = self.rows_for(self.worker)
-		self.assertEqual(rows[self.entry_a].id_shown, "1101**********002X")
-		self.assertEqual(rows[self.entry_a].phone_shown, "138****5678")
+		self.assertEqual(rows[self.entry_a].id_number, "1101**********002X")
+		self.assertEqual(rows[self.entry_a].phone, "138****5678")
 		self.assertNotIn(VALID_ID, frappe.as_json(list(rows.values())))
 
 	def test_period_and_subtree_filters(self):

@@ -1,0 +1,72 @@
+"""Identities out of the vault: the one reveal of a record, and exact lookups by blind index.
+
+Every call is logged in the Identity Access Log (refusals too). A refusal reads the same whether
+the record exists or not, so the answer says nothing of records the caller may not see."""
+
+import frappe
+from frappe import _
+from frappe.rate_limiter import rate_limit
+
+from fulian_grid import vault
+from fulian_grid.domain.identity import LOOKUP_KINDS
+from fulian_grid.permissions import UNSCOPED_USERS, assigned_paths
+from fulian_grid.privacy import has_identities, log_access, may_reveal
+from fulian_grid.roles import APP_ROLES
+
+
+class RevealRefused(frappe.PermissionError):
+	pass
+
+
+def _refuse(doctype: str, name: str | None) -> None:
+	log_access("Refused", doctype, name, commit=True)
+	frappe.throw(
+		_("You may not see the identities of this record: only its handlers in the grid where it lies may."),
+		RevealRefused,
+		title=_("Not permitted"),
+	)
+
+
+@frappe.whitelist(methods=["POST"])
+def reveal(doctype: str, name: str) -> dict:
+	"""The identities of one record, for a user who may see them there (privacy.may_reveal):
+	{"fields": {fieldname: value}, "rows": {child row name: {fieldname: value}}}."""
+	meta = frappe.get_meta(doctype) if frappe.db.exists("DocType", doctype) else None
+	if not meta or meta.istable or meta.module != vault.MODULE or not has_identities(doctype):
+		_refuse(doctype if meta else "DocType", None)
+	if not frappe.db.exists(doctype, name):
+		_refuse(doctype, None)
+	doc = frappe.get_doc(doctype, name)
+	if not may_reveal(doc):
+		_refuse(doctype, name)
+	values = vault.record_identities(doctype, name)
+	fields = sorted({*values["fields"], *(f for row in values["rows"].values() for f in row)})
+	log_access("Reveal", doctype, name, fields, grid=doc.get("governance_grid"))
+	return values
+
+
+@frappe.whitelist(methods=["POST"])
+@rate_limit(limit=30, seconds=60)
+def lookup(kind: str, value: str) -> dict:
+	"""Is this ID number / phone number / full name already recorded (ledger, reports, loans…)?
+	Returns the records the caller may read (name and title, masked), and for all others only
+	whether some exist elsewhere — never what or where."""
+	if kind not in LOOKUP_KINDS:
+		frappe.throw(_("Look up by ID number, phone number or name"), frappe.ValidationError)
+	user = frappe.session.user
+	if user not in UNSCOPED_USERS and not assigned_paths(user, APP_ROLES):
+		frappe.throw(_("Only users with a role in a grid may look up identities"), frappe.PermissionError)
+	visible, elsewhere = [], False
+	for doctype, name in vault.records_with(LOOKUP_KINDS[kind], value):
+		if frappe.db.exists(doctype, name) and frappe.has_permission(doctype, "read", doc=name):
+			meta = frappe.get_meta(doctype)
+			title = frappe.db.get_value(doctype, name, meta.title_field) if meta.title_field else name
+			visible.append({"doctype": doctype, "name": name, "title": title or name})
+		else:
+			elsewhere = True
+	log_access("Lookup", None, fields=[kind], count=len(visible))
+	return {
+		"records": visible,
+		"elsewhere": elsewhere,
+		"message": _("A record exists in another grid; contact its handler.") if elsewhere else None,
+	}
