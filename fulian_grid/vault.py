@@ -18,9 +18,6 @@ writes new values to the vault and leaves only masked copies in the document, be
 save's transaction: a failed save leaves no vault row, a failed vault write no record.
 """
 
-import base64
-import hashlib
-import hmac
 from functools import cache
 
 import frappe
@@ -90,8 +87,7 @@ def _fernet(key: str) -> Fernet:
 
 @cache
 def _index_key(key: str) -> bytes:
-	"""The blind-index secret, derived from the site key (one secret to back up)."""
-	return hmac.new(base64.urlsafe_b64decode(key), b"fulian_grid blind index v1", hashlib.sha256).digest()
+	return kinds.index_secret(key)
 
 
 def encrypt(value: str) -> str:
@@ -112,10 +108,7 @@ def decrypt(token: str) -> str:
 
 
 def blind_index(kind: str, value) -> str | None:
-	text = kinds.lookup_key(kind, value)
-	if text is None:
-		return None
-	return hmac.new(_index_key(_site_key()), text.encode(), hashlib.sha256).hexdigest()
+	return kinds.blind_index(_index_key(_site_key()), kind, value)
 
 
 # ---- which fields ---------------------------------------------------------------------------------
@@ -365,11 +358,10 @@ def seal_rows(doctype: str, rows: list[dict], parenttype: str | None = None) -> 
 			value = kinds.normalize(kind, row.get(fieldname))
 			if value in (None, ""):
 				continue
-			text = kinds.lookup_key(kind, value)
-			sealed.append((
-				doctype, row["name"], fieldname, *owner, cipher.encrypt(str(value).encode()).decode(),
-				hmac.new(index_key, text.encode(), hashlib.sha256).hexdigest() if text else None,
-			))  # fmt: skip
+			token = cipher.encrypt(str(value).encode()).decode()
+			sealed.append(
+				(doctype, row["name"], fieldname, *owner, token, kinds.blind_index(index_key, kind, value))
+			)
 			row[fieldname] = kinds.mask(kind, value)
 	return sealed
 

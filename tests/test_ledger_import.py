@@ -37,14 +37,14 @@ def test_a_chinese_ledger_row_is_prepared_as_the_controller_would():
 				  "困境儿童、留守妇女", "", "2026/11/20"])  # fmt: skip
 	assert not result.errors
 	row = result.rows[0]
-	assert row["grid_path"] == "1/1/1/1/1/" and row["subject_name_masked"] == "王*"
-	assert row["is_minor"] == 1 and row["id_number_masked"] == "3705**********1247"
+	assert row["grid_path"] == "1/1/1/1/1/" and row["subject_name"] == "王芳"  # sealed by the writer
+	assert row["is_minor"] == 1 and row["birth_year"] == 2015 and row["id_number"] == "370502201503021247"
 	assert row["categories"] == [
 		{"key_group_category": "Children in Distress"},
 		{"key_group_category": "Left-behind Women"},
 	]
 	assert row["risk_level"] == "High"  # no level given: the highest of its categories
-	assert row["next_visit_due"] == date(2026, 11, 27) and row["phone_masked"] == "138****5678"
+	assert row["next_visit_due"] == date(2026, 11, 27) and row["phone"] == "13812345678"
 
 
 def test_every_bad_row_is_reported_with_its_row_number_and_nothing_is_prepared_silently():

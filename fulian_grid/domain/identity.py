@@ -6,6 +6,9 @@ The kind of a field follows from its name and type, so a field a federation adds
 masked sensibly: `guardian_phone` like a phone, `helper_name` like a name, a Small Text fully.
 """
 
+import base64
+import hashlib
+import hmac
 import re
 import unicodedata
 
@@ -107,6 +110,21 @@ def lookup_key(kind: str, value) -> str | None:
 	if namespace == "phone":
 		value = re.sub(r"\D", "", normalize_mobile(value))
 	return f"{namespace}:{value}"
+
+
+def index_secret(site_key: str) -> bytes:
+	"""The blind-index secret, derived from the site's Fernet key: one secret to back up, yet an
+	index never equals anything computed with the encryption key itself."""
+	return hmac.new(
+		base64.urlsafe_b64decode(site_key), b"fulian_grid blind index v1", hashlib.sha256
+	).digest()
+
+
+def blind_index(secret: bytes, kind: str, value) -> str | None:
+	"""A keyed HMAC of the normalised value (never a bare hash: without the secret, a table of
+	every ID number or phone number is of no use)."""
+	text = lookup_key(kind, value)
+	return hmac.new(secret, text.encode(), hashlib.sha256).hexdigest() if text else None
 
 
 LOOKUP_KINDS = {"id_number": ID_NUMBER, "phone": MOBILE, "name": NAME}  # what the lookup endpoint takes

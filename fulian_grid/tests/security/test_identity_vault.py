@@ -137,7 +137,10 @@ class TestIdentityVault(CityTestCase):
 			dump = database_dump()
 			self.assertEqual(found_in(dump, [canary]), [canary], "the detector must see plaintext")
 			self.assertEqual(
-				found_in(dump, [SECRET_NAME, SECRET_ID, SECRET_PHONE, "13905460000", "七号院", "左臂骨折", "轩辕秘儿"]),
+				found_in(
+					dump,
+					[SECRET_NAME, SECRET_ID, SECRET_PHONE, "13905460000", "七号院", "左臂骨折", "轩辕秘儿"],
+				),
 				[],
 			)
 		finally:
@@ -155,7 +158,11 @@ class TestIdentityVault(CityTestCase):
 	def test_bad_identities_are_refused_in_chinese_and_nothing_saved(self):
 		frappe.local.lang = "zh"
 		try:
-			for values in ({"id_number": "370523198706154521"}, {"phone": "12345"}, {"id_number": "3705**********4521"}):
+			for values in (
+				{"id_number": "370523198706154521"},
+				{"phone": "12345"},
+				{"id_number": "3705**********4521"},
+			):
 				with self.assertRaises(vault.IdentityValueError) as raised:
 					make_ledger(**values).insert()
 				self.assertRegex(str(raised.exception), "[\u4e00-\u9fff]")
@@ -168,7 +175,9 @@ class TestIdentityVault(CityTestCase):
 		entry.reload()
 		entry.help_measures = "每周走访"
 		entry.save()
-		self.assertEqual(vault.record_identities("Screening Ledger", entry.name)["fields"]["id_number"], SECRET_ID)
+		self.assertEqual(
+			vault.record_identities("Screening Ledger", entry.name)["fields"]["id_number"], SECRET_ID
+		)
 
 	def test_amendment_keeps_identities(self):
 		visit = self.make_visit()
@@ -217,13 +226,22 @@ class TestIdentityVault(CityTestCase):
 
 	def test_responsible_executive_reveals_her_household(self):
 		entry = self.plant_ledger()
-		self.assertEqual(self.reveal_as(self.keeper, "Screening Ledger", entry.name)["fields"]["id_number"], SECRET_ID)
+		self.assertEqual(
+			self.reveal_as(self.keeper, "Screening Ledger", entry.name)["fields"]["id_number"], SECRET_ID
+		)
 
 	def test_reveal_refused_and_logged_for_everyone_else(self):
 		entry = self.plant_ledger()
 		frappe.db.commit()  # nosemgrep: a refusal commits its log
 		try:
-			for user in (self.worker_a, self.worker_b, self.city.officer_b, self.viewer, self.sysman, self.nobody):
+			for user in (
+				self.worker_a,
+				self.worker_b,
+				self.city.officer_b,
+				self.viewer,
+				self.sysman,
+				self.nobody,
+			):
 				with self.subTest(user=user):
 					with self.assertRaises(frappe.PermissionError) as raised:
 						self.reveal_as(user, "Screening Ledger", entry.name)
@@ -310,14 +328,18 @@ class TestIdentityVault(CityTestCase):
 		"""The dual user (chair in A, executive in B) edits B's entry as its executive: she may not
 		reveal its identities there, and an identity she types is not taken."""
 		entry = self.plant_ledger(governance_grid="TB1CGM", responsible_executive=None)
-		self.assertRaises(frappe.PermissionError, self.reveal_as, self.city.dual, "Screening Ledger", entry.name)
+		self.assertRaises(
+			frappe.PermissionError, self.reveal_as, self.city.dual, "Screening Ledger", entry.name
+		)
 		frappe.set_user(self.city.dual)
 		doc = frappe.get_doc("Screening Ledger", entry.name)
 		doc.id_number = valid_id("37052319900101123")
 		doc.risk_level = "Medium"
 		doc.save()
 		frappe.set_user("Administrator")
-		self.assertEqual(vault.record_identities("Screening Ledger", entry.name)["fields"]["id_number"], SECRET_ID)
+		self.assertEqual(
+			vault.record_identities("Screening Ledger", entry.name)["fields"]["id_number"], SECRET_ID
+		)
 		self.assertEqual(frappe.db.get_value("Screening Ledger", entry.name, "risk_level"), "Medium")
 
 	# ---- lookups ----------------------------------------------------------------------------------
@@ -375,7 +397,9 @@ class TestIdentityVault(CityTestCase):
 				}
 			).insert()
 			self.assertEqual(frappe.db.get_value("Women Group", group.name, "guardian_phone"), "139****9876")
-			self.assertEqual(vault.record_identities("Women Group", group.name)["fields"]["guardian_phone"], SECRET_PHONE)
+			self.assertEqual(
+				vault.record_identities("Women Group", group.name)["fields"]["guardian_phone"], SECRET_PHONE
+			)
 		finally:
 			frappe.delete_doc("Custom Field", "Women Group-guardian_phone", force=True)
 
@@ -385,20 +409,36 @@ class TestIdentityVault(CityTestCase):
 			"update `tabScreening Ledger` set subject_name = %s, id_number = %s where name = %s",
 			(SECRET_NAME, SECRET_ID, entry.name),
 		)
-		frappe.db.sql(f"delete from `{vault.TABLE}` where parent = %s and fieldname in ('subject_name', 'id_number')", entry.name)
+		frappe.db.sql(
+			f"delete from `{vault.TABLE}` where parent = %s and fieldname in ('subject_name', 'id_number')",
+			entry.name,
+		)
 		version = frappe.get_doc(
 			{
 				"doctype": "Version",
 				"ref_doctype": "Screening Ledger",
 				"docname": entry.name,
-				"data": frappe.as_json({"changed": [["id_number", SECRET_ID, "370523198706150000"]], "added": [], "removed": [], "row_changed": [["household_members", 1, "x", [["member_name", "轩辕秘儿", "轩辕秘二"]]]]}),
+				"data": frappe.as_json(
+					{
+						"changed": [["id_number", SECRET_ID, "370523198706150000"]],
+						"added": [],
+						"removed": [],
+						"row_changed": [
+							["household_members", 1, "x", [["member_name", "轩辕秘儿", "轩辕秘二"]]]
+						],
+					}
+				),
 			}
 		).insert(ignore_permissions=True)
 		self.assertGreaterEqual(vault.seal_existing(), 2)
 		self.assertGreaterEqual(vault.scrub_history(), 1)
-		stored = frappe.db.get_value("Screening Ledger", entry.name, ["subject_name", "id_number"], as_dict=True)
+		stored = frappe.db.get_value(
+			"Screening Ledger", entry.name, ["subject_name", "id_number"], as_dict=True
+		)
 		self.assertEqual(stored.subject_name, "轩***")
-		self.assertEqual(vault.record_identities("Screening Ledger", entry.name)["fields"]["id_number"], SECRET_ID)
+		self.assertEqual(
+			vault.record_identities("Screening Ledger", entry.name)["fields"]["id_number"], SECRET_ID
+		)
 		data = frappe.db.get_value("Version", version.name, "data")
 		self.assertEqual(found_in(data, [SECRET_ID, "轩辕秘儿", "轩辕秘二"]), [])
 		self.assertEqual((vault.seal_existing(), vault.scrub_history()), (0, 0))  # twice changes nothing
