@@ -64,9 +64,20 @@ has_permission = {
 	"Duty Evaluation": "fulian_grid.permissions.evaluation_has_permission",
 }
 
+# Frappe methods served by the app's scoped implementation (boundary.json, "scoped")
 override_whitelisted_methods = {
 	"frappe.client.get_count": "fulian_grid.api.platform.get_count",
+	"frappe.client.validate_link": "fulian_grid.api.platform.validate_link",
+	"frappe.desk.search.get_link_title": "fulian_grid.api.platform.get_link_title",
+	"frappe.desk.doctype.number_card.number_card.get_result": "fulian_grid.api.platform.number_card_result",
+	"frappe.desk.listview.get_group_by_count": "fulian_grid.api.platform.get_group_by_count",
+	"run_doc_method": "fulian_grid.api.platform.run_doc_method",
+	"frappe.www.printview.get_html_and_style": "fulian_grid.api.platform.print_html_and_style",
+	"frappe.utils.print_format.download_pdf": "fulian_grid.api.platform.download_pdf",
 }
+
+# THE boundary: every HTTP call is classified before it runs (boundary.py, deny by default)
+before_request = ["fulian_grid.boundary.before_request"]
 
 jinja = {
 	"methods": ["fulian_grid.api.org_chart.org_chart_rows"],
@@ -101,3 +112,6 @@ scheduler_events = {
 }
 
 fixtures = []
+
+# access logs outlive the records they are about: deleting a record never waits on its log
+ignore_links_on_delete = ["Identity Access Log"]

@@ -26,7 +26,7 @@ from frappe import _
 
 from fulian_grid.domain import DomainError
 from fulian_grid.domain import identity as kinds
-from fulian_grid.utils import throw
+from fulian_grid.utils import translated
 
 TABLE = "__fulian_vault"
 MODULE = "Fulian Grid"
@@ -181,7 +181,7 @@ def open_identities(doc, method=None) -> None:
 				kinds.check(kind, value)
 			except DomainError as error:
 				label = _(frappe.get_meta(row.doctype).get_label(fieldname))
-				throw(DomainError("{0}: " + error.message, label, *error.args_), IdentityValueError)
+				frappe.throw(f"{label}: {translated(error)}", IdentityValueError, title=_("Invalid input"))
 			row.set(fieldname, value)
 			changed.add((row.doctype, row.name, fieldname))
 	doc.flags.identity_changed = changed
