@@ -6,7 +6,7 @@ app_email = "dev@fulian-grid.example"
 app_license = "mit"
 app_logo_url = "/assets/fulian_grid/images/logo.svg"
 
-app_include_js = "/assets/fulian_grid/js/identity.js"
+app_include_js = ["/assets/fulian_grid/js/identity.js", "/assets/fulian_grid/js/move_to_grid.js"]
 
 export_python_type_annotations = True
 require_type_annotated_api_methods = True
@@ -51,13 +51,21 @@ _GRID_SCOPED_DOCTYPES = (
 	"Identity Access Log",
 )
 
+# Frappe's own records about app records follow the record (traces.py)
+_TRACE_DOCTYPES = (
+	"Version", "Comment", "ToDo", "File", "Tag Link", "DocShare", "Access Log", "View Log", "Activity Log",
+	"Notification Log", "Communication", "Deleted Document",
+)  # fmt: skip
+
 permission_query_conditions = {
 	**{doctype: "fulian_grid.permissions.query_conditions" for doctype in _GRID_SCOPED_DOCTYPES},
+	**{doctype: "fulian_grid.traces.query_conditions" for doctype in _TRACE_DOCTYPES},
 	"Grid Role Assignment": "fulian_grid.permissions.assignment_query_conditions",
 }
 
 has_permission = {
 	**{doctype: "fulian_grid.permissions.has_permission" for doctype in _GRID_SCOPED_DOCTYPES},
+	**{doctype: "fulian_grid.traces.has_permission" for doctype in _TRACE_DOCTYPES},
 	"Grid Role Assignment": "fulian_grid.permissions.assignment_has_permission",
 	"Fulian Settings": "fulian_grid.permissions.settings_has_permission",
 	# the grid rule plus: an executive never changes her own evaluation
@@ -74,6 +82,7 @@ override_whitelisted_methods = {
 	"run_doc_method": "fulian_grid.api.platform.run_doc_method",
 	"frappe.www.printview.get_html_and_style": "fulian_grid.api.platform.print_html_and_style",
 	"frappe.utils.print_format.download_pdf": "fulian_grid.api.platform.download_pdf",
+	"frappe.model.workflow.get_transitions": "fulian_grid.api.platform.get_transitions",
 }
 
 # THE boundary: every HTTP call is classified before it runs (boundary.py, deny by default)
@@ -86,7 +95,13 @@ jinja = {
 doc_events = {
 	# every scoped record carries its grid's tree path, which list queries filter on
 	**{
-		doctype: {"validate": "fulian_grid.permissions.stamp_grid_path"}
+		doctype: {
+			"validate": [
+				"fulian_grid.permissions.stamp_grid_path",
+				# workflow steps by the roles held where the record lies, not site-wide
+				"fulian_grid.permissions.check_workflow_transition",
+			]
+		}
 		for doctype in (*_GRID_SCOPED_DOCTYPES, "Grid Role Assignment")
 		if doctype != "Governance Grid"
 	},

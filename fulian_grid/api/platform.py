@@ -137,3 +137,18 @@ def download_pdf(doctype, name, format=None, doc=None, no_letterhead=0, language
 	if doc and _stored(doc):
 		doc = None
 	return frappe_download_pdf(doctype, name, format, doc, no_letterhead, language, letterhead)
+
+
+@frappe.whitelist()
+def get_transitions(doc, workflow=None, raise_exception: bool = False) -> list[dict]:
+	"""The workflow actions the desk offers: for an app record, only those of the roles the user
+	holds where the record lies (Frappe offers those of her roles anywhere)."""
+	from frappe.model.workflow import get_transitions as frappe_get_transitions
+
+	from fulian_grid.permissions import allowed_transitions
+
+	transitions = frappe_get_transitions(doc, workflow, raise_exception)
+	stored = _stored(doc) if not isinstance(doc, frappe.model.document.Document) else (doc.doctype, doc.name)
+	if not stored:
+		return transitions
+	return allowed_transitions(frappe.get_doc(*stored), transitions)
