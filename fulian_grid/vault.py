@@ -378,8 +378,7 @@ def insert_sealed(sealed: list[tuple], chunk: int = 5000) -> None:
 def seal_existing() -> int:
 	"""Move identity values already in columns (data from before the vault, or from a field just
 	raised to permlevel 1 in Customize Form) into the vault; returns how many. Idempotent: a cell
-	with a vault row is sealed already."""
-	ensure_table()
+	with a vault row is sealed already. (No DDL here: it would commit the caller's transaction.)"""
 	moved = 0
 	for doctype in frappe.get_all("DocType", filters={"module": MODULE}, pluck="name"):
 		fields = identity_fields(doctype)
