@@ -239,7 +239,13 @@ def stamp_grid_path(doc, method=None):
 	"""doc_events validate: a scoped record carries its grid's path (see the module docstring).
 	A record moves to another grid only through `api.records.move_to_grid` (handlers at both ends,
 	a reason, logged): a plain save that changes the grid is refused."""
-	if not doc.is_new() and not doc.flags.moving_grid and frappe.session.user not in UNSCOPED_USERS:
+	moving_matters = doc.doctype != "Grid Role Assignment"  # re-pointing an assignment is access admin
+	if (
+		moving_matters
+		and not doc.is_new()
+		and not doc.flags.moving_grid
+		and frappe.session.user not in UNSCOPED_USERS
+	):
 		stored = frappe.db.get_value(doc.doctype, doc.name, SCOPE_FIELD)
 		if stored and stored != doc.get(SCOPE_FIELD):
 			frappe.throw(
