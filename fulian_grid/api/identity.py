@@ -57,13 +57,19 @@ def lookup(kind: str, value: str) -> dict:
 	if user not in UNSCOPED_USERS and not assigned_paths(user, APP_ROLES):
 		frappe.throw(_("Only users with a role in a grid may look up identities"), frappe.PermissionError)
 	visible, elsewhere = [], False
+	by_doctype: dict[str, set[str]] = {}
 	for doctype, name in vault.records_with(LOOKUP_KINDS[kind], value):
-		if frappe.db.exists(doctype, name) and frappe.has_permission(doctype, "read", doc=name):
-			meta = frappe.get_meta(doctype)
-			title = frappe.db.get_value(doctype, name, meta.title_field) if meta.title_field else name
-			visible.append({"doctype": doctype, "name": name, "title": title or name})
-		else:
-			elsewhere = True
+		by_doctype.setdefault(doctype, set()).add(name)
+	for doctype, names in by_doctype.items():  # one scoped query per DocType, however many match
+		title = frappe.get_meta(doctype).title_field or "name"
+		readable = frappe.get_list(
+			doctype, filters={"name": ("in", list(names))}, fields=["name", f"{title} as title"],
+			limit_page_length=0,
+		)  # fmt: skip
+		visible += [
+			{"doctype": doctype, "name": row.name, "title": row.title or row.name} for row in readable
+		]
+		elsewhere = elsewhere or len(readable) < len(names)
 	log_access("Lookup", None, fields=[kind], count=len(visible))
 	return {
 		"records": visible,
