@@ -103,6 +103,9 @@ doc_events["*"]["before_update_after_submit"] = [
 	doc_events["*"]["before_update_after_submit"],
 	"fulian_grid.server_owned.refuse_client_changes",
 ]
+# HTML sanitised on every write path, before the vault takes identity values (sanitize.py).
+doc_events["*"]["before_validate"].append("fulian_grid.sanitize.sanitize_document")
+doc_events["*"]["before_update_after_submit"].insert(0, "fulian_grid.sanitize.sanitize_document")
 override_whitelisted_methods["frappe.desk.doctype.bulk_update.bulk_update.submit_cancel_or_update_docs"] = (
 	"fulian_grid.server_owned.bulk_edit"
 )
