@@ -237,9 +237,8 @@ def measure_docx():
 	from fulian_grid.docx.screening_ledger import COLUMNS, HEADERS, build_screening_ledger
 
 	rows = frappe.db.sql(
-		"""select g.grid_name, l.subject_name_masked as name_shown, l.gender, l.birth_date,
-			l.id_number_masked as id_shown, l.phone_masked as phone_shown, l.address_masked as address_shown,
-			l.risk_level, l.findings, l.help_measures, l.screened_on
+		"""select g.grid_name, l.subject_name, l.gender, l.birth_year as birth_date,
+			l.id_number, l.phone, l.address, l.risk_level, l.findings, l.help_measures, l.screened_on
 		from `tabScreening Ledger` l join `tabGovernance Grid` g on g.name = l.governance_grid limit 10000""",
 		as_dict=True,
 	)
@@ -344,7 +343,41 @@ def measure_import(app_rows: int, data_import_rows: int):
 	print(f"- app vs Data Import: **{app_rate / data_import_rate:.0f}× faster** (target ≥ 10×)")
 
 
-MEASURES = ("scope", "statistics", "docx", "import")
+def measure_vault():
+	"""(5) the identity vault and the boundary: a reveal of one ledger entry by a county officer, an
+	exact blind-index lookup over every ledger entry, and the boundary's cost on a list request."""
+	from fulian_grid import boundary, vault
+	from fulian_grid.api.identity import lookup, reveal
+
+	entry, county_path = frappe.db.sql(
+		"""select l.name, g.tree_path from `tabScreening Ledger` l
+		join `tabGovernance Grid` g on g.name = %s where l.grid_path like concat(g.tree_path, '%%') limit 1""",
+		COUNTY,
+	)[0]
+	subject = vault.record_identities("Screening Ledger", entry)["fields"]["subject_name"]
+	reveal_ms = timed_as(OFFICER, lambda: reveal("Screening Ledger", entry), runs=50)
+	lookup_ms = timed_as(OFFICER, lambda: lookup("name", subject), runs=50)
+	bare_index_ms = timed(
+		lambda: frappe.db.sql(
+			f"select parenttype, parent from `{vault.TABLE}` where blind_index = %s",
+			vault.blind_index("name", subject),
+		),
+		runs=50,
+	)
+	args = {"doctype": "Screening Ledger", "fields": '["`tabScreening Ledger`.`name`", "`tabScreening Ledger`.`subject_name`"]',
+			"filters": "[]", "order_by": "`tabScreening Ledger`.`modified` desc", "page_length": 20}  # fmt: skip
+	boundary_ms = timed(lambda: boundary.check("frappe.desk.reportview.get", args), runs=200)
+	frappe.db.rollback()  # the reveals' log rows
+	cells = frappe.db.sql(f"select count(*) from `{vault.TABLE}`")[0][0]
+	print(f"\n### (5) Identity vault and boundary ({cells:,} vault cells)\n")
+	print("| ms | median | slowest | target |\n|---|---|---|---|")
+	print(f"| reveal of one ledger entry (officer, logged) | {reveal_ms[0]:.2f} | {reveal_ms[1]:.2f} | ≤ 5 |")
+	print(f"| exact lookup by full name (endpoint, scoped, logged) | {lookup_ms[0]:.2f} | {lookup_ms[1]:.2f} | ≤ 5 |")
+	print(f"| the same blind-index probe as bare SQL | {bare_index_ms[0]:.2f} | {bare_index_ms[1]:.2f} | |")
+	print(f"| boundary check of a list request | {boundary_ms[0]:.3f} | {boundary_ms[1]:.3f} | ≤ 0.2 |")
+
+
+MEASURES = ("scope", "statistics", "docx", "import", "vault")
 
 
 def main():
@@ -372,6 +405,8 @@ def main():
 		measure_docx()
 	if "import" in only:
 		measure_import(args.import_rows, args.data_import_rows)
+	if "vault" in only:
+		measure_vault()
 	frappe.destroy()
 
 

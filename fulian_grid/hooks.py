@@ -6,7 +6,7 @@ app_email = "dev@fulian-grid.example"
 app_license = "mit"
 app_logo_url = "/assets/fulian_grid/images/logo.svg"
 
-app_include_js = "/assets/fulian_grid/js/identity.js"
+app_include_js = ["/assets/fulian_grid/js/identity.js", "/assets/fulian_grid/js/move_to_grid.js"]
 
 export_python_type_annotations = True
 require_type_annotated_api_methods = True
@@ -51,22 +51,42 @@ _GRID_SCOPED_DOCTYPES = (
 	"Identity Access Log",
 )
 
+# Frappe's own records about app records follow the record (traces.py)
+_TRACE_DOCTYPES = (
+	"Version", "Comment", "ToDo", "File", "Tag Link", "DocShare", "Access Log", "View Log", "Activity Log",
+	"Notification Log", "Communication", "Deleted Document",
+)  # fmt: skip
+
 permission_query_conditions = {
 	**{doctype: "fulian_grid.permissions.query_conditions" for doctype in _GRID_SCOPED_DOCTYPES},
+	**{doctype: "fulian_grid.traces.query_conditions" for doctype in _TRACE_DOCTYPES},
 	"Grid Role Assignment": "fulian_grid.permissions.assignment_query_conditions",
 }
 
 has_permission = {
 	**{doctype: "fulian_grid.permissions.has_permission" for doctype in _GRID_SCOPED_DOCTYPES},
+	**{doctype: "fulian_grid.traces.has_permission" for doctype in _TRACE_DOCTYPES},
 	"Grid Role Assignment": "fulian_grid.permissions.assignment_has_permission",
 	"Fulian Settings": "fulian_grid.permissions.settings_has_permission",
 	# the grid rule plus: an executive never changes her own evaluation
 	"Duty Evaluation": "fulian_grid.permissions.evaluation_has_permission",
 }
 
+# Frappe methods served by the app's scoped implementation (boundary.json, "scoped")
 override_whitelisted_methods = {
 	"frappe.client.get_count": "fulian_grid.api.platform.get_count",
+	"frappe.client.validate_link": "fulian_grid.api.platform.validate_link",
+	"frappe.desk.search.get_link_title": "fulian_grid.api.platform.get_link_title",
+	"frappe.desk.doctype.number_card.number_card.get_result": "fulian_grid.api.platform.number_card_result",
+	"frappe.desk.listview.get_group_by_count": "fulian_grid.api.platform.get_group_by_count",
+	"run_doc_method": "fulian_grid.api.platform.run_doc_method",
+	"frappe.www.printview.get_html_and_style": "fulian_grid.api.platform.print_html_and_style",
+	"frappe.utils.print_format.download_pdf": "fulian_grid.api.platform.download_pdf",
+	"frappe.model.workflow.get_transitions": "fulian_grid.api.platform.get_transitions",
 }
+
+# THE boundary: every HTTP call is classified before it runs (boundary.py, deny by default)
+before_request = ["fulian_grid.boundary.before_request"]
 
 jinja = {
 	"methods": ["fulian_grid.api.org_chart.org_chart_rows"],
@@ -75,7 +95,13 @@ jinja = {
 doc_events = {
 	# every scoped record carries its grid's tree path, which list queries filter on
 	**{
-		doctype: {"validate": "fulian_grid.permissions.stamp_grid_path"}
+		doctype: {
+			"validate": [
+				"fulian_grid.permissions.stamp_grid_path",
+				# workflow steps by the roles held where the record lies, not site-wide
+				"fulian_grid.permissions.check_workflow_transition",
+			]
+		}
 		for doctype in (*_GRID_SCOPED_DOCTYPES, "Grid Role Assignment")
 		if doctype != "Governance Grid"
 	},
@@ -118,3 +144,6 @@ scheduler_events = {
 }
 
 fixtures = []
+
+# access logs outlive the records they are about: deleting a record never waits on its log
+ignore_links_on_delete = ["Identity Access Log"]

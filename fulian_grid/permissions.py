@@ -231,12 +231,70 @@ def roles_here(grid: str | None, user: str | None = None) -> set[str]:
 	return held & set(frappe.get_roles(user))
 
 
+class GridMoveError(frappe.PermissionError):
+	pass
+
+
 def stamp_grid_path(doc, method=None):
-	"""doc_events validate: a scoped record carries its grid's path (see the module docstring)."""
+	"""doc_events validate: a scoped record carries its grid's path (see the module docstring).
+	A record moves to another grid only through `api.records.move_to_grid` (handlers at both ends,
+	a reason, logged): a plain save that changes the grid is refused."""
+	if not doc.is_new() and not doc.flags.moving_grid and frappe.session.user not in UNSCOPED_USERS:
+		stored = frappe.db.get_value(doc.doctype, doc.name, SCOPE_FIELD)
+		if stored and stored != doc.get(SCOPE_FIELD):
+			frappe.throw(
+				frappe._("A record moves to another grid only with the Move to Another Grid action."),
+				GridMoveError,
+			)
 	doc.set(
 		PATH_FIELD,
 		frappe.db.get_value(GRID, doc.get(SCOPE_FIELD), "tree_path") if doc.get(SCOPE_FIELD) else None,
 	)
+
+
+def _workflow_roles_here(doc, user: str) -> set[str]:
+	"""The roles that count for `doc`'s workflow: Frappe roles outside the app as they are, app
+	roles only where they were assigned."""
+	from fulian_grid.roles import APP_ROLES
+
+	return (set(frappe.get_roles(user)) - set(APP_ROLES)) | roles_here(doc.get(SCOPE_FIELD), user)
+
+
+def allowed_transitions(doc, transitions: list[dict], user: str | None = None) -> list[dict]:
+	"""`transitions` offered to `user` on `doc`: those whose role she holds where it lies."""
+	user = user or frappe.session.user
+	if user in UNSCOPED_USERS:
+		return transitions
+	roles = _workflow_roles_here(doc, user)
+	return [t for t in transitions if t.get("allowed") in roles]
+
+
+def check_workflow_transition(doc, method=None):
+	"""doc_events validate: a change of workflow state on an app record must be a transition whose
+	role the user holds where the record lies (Frappe checks roles site-wide)."""
+	from frappe.model.workflow import get_workflow_name
+
+	user = frappe.session.user
+	if doc.is_new() or doc.flags.system_update or user in UNSCOPED_USERS or not doc.get(SCOPE_FIELD):
+		return
+	workflow = get_workflow_name(doc.doctype)
+	if not workflow:
+		return
+	state_field = frappe.get_cached_value("Workflow", workflow, "workflow_state_field")
+	before = doc.get_doc_before_save()
+	if not before or before.get(state_field) == doc.get(state_field):
+		return
+	roles = _workflow_roles_here(doc, user)
+	transitions = frappe.get_all(
+		"Workflow Transition",
+		filters={"parent": workflow, "state": before.get(state_field), "next_state": doc.get(state_field)},
+		pluck="allowed",
+	)
+	if not set(transitions) & roles:
+		frappe.throw(
+			frappe._("Your role does not allow this step here: your role in this record's grid decides."),
+			frappe.PermissionError,
+		)
 
 
 def evaluation_has_permission(doc, ptype: str = "read", user: str | None = None, debug: bool = False):

@@ -95,6 +95,12 @@ def executive_user(executive: str | None) -> str | None:
 	return frappe.db.get_value("Federation Executive", executive, "user") if executive else None
 
 
+def _insert_log(values: dict) -> None:
+	log = frappe.get_doc(values)
+	log.flags.ignore_links = True  # a refusal may name a record that does not exist
+	log.insert(ignore_permissions=True)
+
+
 def log_access(
 	action: str,
 	doctype: str | None,
@@ -102,23 +108,27 @@ def log_access(
 	fields=(),
 	count: int | None = None,
 	grid: str | None = None,
-	commit: bool = False,
+	keep_on_rollback: bool = False,
 ) -> None:
 	"""One row of the Identity Access Log: who did what to whose identities (never the values).
-	A refusal is committed before the error rolls the request back, so it stays on record."""
-	log = frappe.get_doc(
-		{
-			"doctype": "Identity Access Log",
-			"user": frappe.session.user,
-			"action": action,
-			"reference_doctype": doctype,
-			"reference_name": name,
-			"fields": ", ".join(fields),
-			"record_count": count,
-			"governance_grid": grid,
-			"ip_address": getattr(frappe.local, "request_ip", None),
-		}
-	)
-	log.insert(ignore_permissions=True)
-	if commit:
-		frappe.db.commit()  # nosemgrep: a refusal must outlive the rollback of its request
+	A refusal is raised as an error, which rolls the request back: `keep_on_rollback` writes the
+	row again after that rollback, so refusals stay on record."""
+	values = {
+		"doctype": "Identity Access Log",
+		"user": frappe.session.user,
+		"action": action,
+		"reference_doctype": doctype,
+		"reference_name": name,
+		"fields": ", ".join(fields),
+		"record_count": count,
+		"governance_grid": grid,
+		"ip_address": getattr(frappe.local, "request_ip", None),
+	}
+	_insert_log(values)
+	if keep_on_rollback:
+
+		def again():
+			_insert_log(values)
+			frappe.db.commit()  # nosemgrep: the request was rolled back; its refusal is kept
+
+		frappe.db.after_rollback.add(again)

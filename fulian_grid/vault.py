@@ -26,7 +26,7 @@ from frappe import _
 
 from fulian_grid.domain import DomainError
 from fulian_grid.domain import identity as kinds
-from fulian_grid.utils import throw
+from fulian_grid.utils import translated
 
 TABLE = "__fulian_vault"
 MODULE = "Fulian Grid"
@@ -181,7 +181,7 @@ def open_identities(doc, method=None) -> None:
 				kinds.check(kind, value)
 			except DomainError as error:
 				label = _(frappe.get_meta(row.doctype).get_label(fieldname))
-				throw(DomainError("{0}: " + error.message, label, *error.args_), IdentityValueError)
+				frappe.throw(f"{label}: {translated(error)}", IdentityValueError, title=_("Invalid input"))
 			row.set(fieldname, value)
 			changed.add((row.doctype, row.name, fieldname))
 	doc.flags.identity_changed = changed
@@ -378,8 +378,7 @@ def insert_sealed(sealed: list[tuple], chunk: int = 5000) -> None:
 def seal_existing() -> int:
 	"""Move identity values already in columns (data from before the vault, or from a field just
 	raised to permlevel 1 in Customize Form) into the vault; returns how many. Idempotent: a cell
-	with a vault row is sealed already."""
-	ensure_table()
+	with a vault row is sealed already. (No DDL here: it would commit the caller's transaction.)"""
 	moved = 0
 	for doctype in frappe.get_all("DocType", filters={"module": MODULE}, pluck="name"):
 		fields = identity_fields(doctype)

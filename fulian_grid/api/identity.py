@@ -19,7 +19,7 @@ class RevealRefused(frappe.PermissionError):
 
 
 def _refuse(doctype: str, name: str | None) -> None:
-	log_access("Refused", doctype, name, commit=True)
+	log_access("Refused", doctype, name, keep_on_rollback=True)
 	frappe.throw(
 		_("You may not see the identities of this record: only its handlers in the grid where it lies may."),
 		RevealRefused,

@@ -48,12 +48,12 @@ class TestLedgerImport(CityTestCase):
 		second = ["TA1CG", "李娜", "女", "2012-01-09", "", "", "", "困境儿童、留守妇女", ""]
 		result = import_screening_ledger(upload([GOOD, second]))
 		self.assertEqual(result, {"imported": 2, "errors": []})
-		names = frappe.get_all("Screening Ledger", filters={"subject_name_masked": ("in", ["王*", "李*"])},
+		names = frappe.get_all("Screening Ledger", filters={"subject_name": ("in", ["王*", "李*"])},
 							   pluck="name", order_by="name")  # fmt: skip
 		self.assertEqual(len(names), 2)
 		entry = frappe.get_doc("Screening Ledger", names[0])
 		self.assertEqual(
-			(entry.governance_grid, entry.phone_masked, entry.risk_level), ("TA1CGM", "138****5678", "Medium")
+			(entry.governance_grid, entry.phone, entry.risk_level), ("TA1CGM", "138****5678", "Medium")
 		)
 		self.assertEqual(entry.grid_path, frappe.db.get_value("Governance Grid", "TA1CGM", "tree_path"))
 		self.assertEqual(str(entry.next_visit_due), "2026-12-20")  # medium risk: 30 days after screening

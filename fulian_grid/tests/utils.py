@@ -17,6 +17,7 @@ __all__ = [
 	"make_federation",
 	"make_grid",
 	"make_user",
+	"revealed",
 	"scoped_user",
 ]
 
@@ -97,6 +98,23 @@ def make_federation(name: str, federation_type: str, grid: str, parent: str | No
 			**values,
 		}
 	).insert(ignore_permissions=True)
+
+
+def revealed(user: str, doctype: str, name: str) -> dict | None:
+	"""The identities `user` gets by revealing the record (the vault's values), None if refused."""
+	from fulian_grid.api.identity import reveal
+
+	frappe.set_user(user)
+	try:
+		values = reveal(doctype, name)
+	except frappe.PermissionError:
+		return None
+	finally:
+		frappe.set_user("Administrator")
+	return {
+		**values["fields"],
+		**{f"{row}.{k}": v for row, fields in values["rows"].items() for k, v in fields.items()},
+	}
 
 
 class TestCity:

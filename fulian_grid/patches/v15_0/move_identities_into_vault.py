@@ -7,5 +7,6 @@ from fulian_grid.vault import scrub_history
 
 
 def execute():
+	vault.ensure_table()
 	vault.seal_existing()
 	scrub_history()

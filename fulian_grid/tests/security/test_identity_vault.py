@@ -16,7 +16,15 @@ from fulian_grid import vault
 from fulian_grid.api import identity as identity_api
 from fulian_grid.domain.ids import id_check_char
 from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import make_ledger
-from fulian_grid.tests.utils import CityTestCase, make_executive, make_user, scoped_user
+from fulian_grid.tests.utils import (
+	CityTestCase,
+	FulianTestCase,
+	TestCity,
+	make_executive,
+	make_grid,
+	make_user,
+	scoped_user,
+)
 
 
 def valid_id(first17: str) -> str:
@@ -109,46 +117,6 @@ class TestIdentityVault(CityTestCase):
 		tokens = frappe.db.sql(f"select value from `{vault.TABLE}` where parent = %s", entry.name, pluck=True)
 		self.assertFalse(any(SECRET_NAME in token or SECRET_ID in token for token in tokens))
 
-	def test_no_plaintext_anywhere_in_the_database(self):
-		"""Full dump after saves, an edit (Version), a child row removed and a deletion (Deleted
-		Document): the planted values are nowhere; the detector does find a planted plaintext."""
-		entry = self.plant_ledger()
-		entry.reload()
-		entry.phone = "13905460000"  # a change: Version records masked copies only
-		entry.household_members = []
-		entry.save()
-		loan = frappe.get_doc(
-			{
-				"doctype": "Entrepreneurship Loan",
-				"governance_grid": "TA1CGM",
-				"borrower_name": SECRET_NAME,
-				"id_number": SECRET_ID,
-				"phone": SECRET_PHONE,
-				"loan_amount": 50000,
-				"lender": "东营农商银行",
-				"loan_date": frappe.utils.today(),
-			}
-		).insert()
-		loan.delete()
-		canary = "明文探针" + frappe.generate_hash(length=6)
-		frappe.get_doc({"doctype": "ToDo", "description": canary}).insert(ignore_permissions=True)
-		frappe.db.commit()  # nosemgrep: mysqldump reads committed data
-		try:
-			dump = database_dump()
-			self.assertEqual(found_in(dump, [canary]), [canary], "the detector must see plaintext")
-			self.assertEqual(
-				found_in(
-					dump,
-					[SECRET_NAME, SECRET_ID, SECRET_PHONE, "13905460000", "七号院", "左臂骨折", "轩辕秘儿"],
-				),
-				[],
-			)
-		finally:
-			frappe.delete_doc("Screening Ledger", entry.name, force=True)
-			frappe.db.delete("ToDo", {"description": canary})
-			frappe.db.delete("Deleted Document", {"deleted_name": loan.name})
-			frappe.db.commit()  # nosemgrep
-
 	def test_a_failed_save_leaves_no_vault_row(self):
 		before = frappe.db.sql(f"select count(*) from `{vault.TABLE}`")[0][0]
 		doc = make_ledger(subject_name=SECRET_NAME, categories=[{"key_group_category": "No Such Group"}])
@@ -232,27 +200,29 @@ class TestIdentityVault(CityTestCase):
 
 	def test_reveal_refused_and_logged_for_everyone_else(self):
 		entry = self.plant_ledger()
-		frappe.db.commit()  # nosemgrep: a refusal commits its log
-		try:
-			for user in (
-				self.worker_a,
-				self.worker_b,
-				self.city.officer_b,
-				self.viewer,
-				self.sysman,
-				self.nobody,
-			):
-				with self.subTest(user=user):
-					with self.assertRaises(frappe.PermissionError) as raised:
-						self.reveal_as(user, "Screening Ledger", entry.name)
-					self.assertNotIn(SECRET_NAME, str(raised.exception))
-					frappe.set_user("Administrator")
-			self.assertGreaterEqual(self.log_count("Refused", entry.name), 6)
-		finally:
-			frappe.set_user("Administrator")
-			frappe.db.delete("Identity Access Log", {"reference_name": entry.name})
-			frappe.delete_doc("Screening Ledger", entry.name, force=True)
-			frappe.db.commit()  # nosemgrep
+		for user in (
+			self.worker_a,
+			self.worker_b,
+			self.city.officer_b,
+			self.viewer,
+			self.sysman,
+			self.nobody,
+		):
+			with self.subTest(user=user):
+				with self.assertRaises(frappe.PermissionError) as raised:
+					self.reveal_as(user, "Screening Ledger", entry.name)
+				self.assertNotIn(SECRET_NAME, str(raised.exception))
+				frappe.set_user("Administrator")
+		self.assertEqual(self.log_count("Refused", entry.name), 6)
+
+	def test_a_refusal_is_logged_again_after_its_request_rolls_back(self):
+		entry = self.plant_ledger()
+		before = len(frappe.db.after_rollback._functions)
+		frappe.set_user(self.worker_b)
+		self.assertRaises(frappe.PermissionError, identity_api.reveal, "Screening Ledger", entry.name)
+		frappe.set_user("Administrator")
+		added = list(frappe.db.after_rollback._functions)[before:]
+		self.assertTrue(any("log_access" in fn.__qualname__ for fn in added))  # run by the request's rollback
 
 	def test_refusal_reads_the_same_for_a_record_that_does_not_exist(self):
 		entry = self.plant_ledger()
@@ -312,6 +282,7 @@ class TestIdentityVault(CityTestCase):
 				{"victim_name": "轩辕秘儿", "age": 9},
 			],
 		}
+		frappe.response.docs = []
 		savedocs(json.dumps(doc), "Save")
 		saved = frappe.response.docs[0]
 		self.assertEqual(saved["victims"][0]["victim_name"], "轩***")
@@ -379,30 +350,6 @@ class TestIdentityVault(CityTestCase):
 
 	# ---- low code and migration ---------------------------------------------------------------------
 
-	def test_a_customize_form_field_at_level_one_is_sealed_with_no_code(self):
-		from frappe.custom.doctype.custom_field.custom_field import create_custom_field
-
-		create_custom_field(
-			"Women Group",
-			{"fieldname": "guardian_phone", "label": "Guardian Phone", "fieldtype": "Data", "permlevel": 1},
-		)
-		try:
-			group = frappe.get_doc(
-				{
-					"doctype": "Women Group",
-					"group_name": "秘密小组" + frappe.generate_hash(length=4),
-					"women_federation": self.city.federation_a,
-					"governance_grid": "TA1CGM",
-					"guardian_phone": SECRET_PHONE,
-				}
-			).insert()
-			self.assertEqual(frappe.db.get_value("Women Group", group.name, "guardian_phone"), "139****9876")
-			self.assertEqual(
-				vault.record_identities("Women Group", group.name)["fields"]["guardian_phone"], SECRET_PHONE
-			)
-		finally:
-			frappe.delete_doc("Custom Field", "Women Group-guardian_phone", force=True)
-
 	def test_migration_moves_plaintext_into_the_vault_and_scrubs_history_once(self):
 		entry = self.plant_ledger()
 		frappe.db.sql(
@@ -442,3 +389,103 @@ class TestIdentityVault(CityTestCase):
 		data = frappe.db.get_value("Version", version.name, "data")
 		self.assertEqual(found_in(data, [SECRET_ID, "轩辕秘儿", "轩辕秘二"]), [])
 		self.assertEqual((vault.seal_existing(), vault.scrub_history()), (0, 0))  # twice changes nothing
+
+
+class TestNoPlaintextInTheDatabase(FulianTestCase):
+	"""A full mysqldump of the site's database after the app's own saves: saves, an edit (Version),
+	a child row removed, a deletion (Deleted Document). Needs committed data, so this class makes
+	its own grid and removes all it made."""
+
+	def test_no_plaintext_anywhere_in_the_database(self):
+		grid = make_grid("VDUMP", "密文测试网格", "City")
+		made = [("Governance Grid", grid.name)]
+		try:
+			entry = make_ledger(
+				governance_grid=grid.name,
+				subject_name=SECRET_NAME,
+				id_number=SECRET_ID,
+				phone=SECRET_PHONE,
+				address=SECRET_ADDRESS,
+				findings=SECRET_NOTE,
+				birth_date="1987-06-15",
+				household_members=[{"member_name": "轩辕秘儿", "relation": "Child"}],
+			).insert()
+			made.insert(0, ("Screening Ledger", entry.name))
+			entry.reload()
+			entry.phone = "13905460000"
+			entry.household_members = []
+			entry.save()
+			loan = frappe.get_doc({
+				"doctype": "Entrepreneurship Loan", "governance_grid": grid.name, "borrower_name": SECRET_NAME,
+				"id_number": SECRET_ID, "phone": SECRET_PHONE, "loan_amount": 50000, "lender": "东营农商银行",
+				"loan_date": frappe.utils.today(),
+			}).insert()  # fmt: skip
+			loan.delete()
+			canary = "明文探针" + frappe.generate_hash(length=6)
+			frappe.get_doc({"doctype": "ToDo", "description": canary}).insert(ignore_permissions=True)
+			frappe.db.commit()  # nosemgrep: mysqldump reads committed data
+			dump = database_dump()
+			self.assertEqual(found_in(dump, [canary]), [canary], "the detector must see plaintext")
+			secrets = [SECRET_NAME, SECRET_ID, SECRET_PHONE, "13905460000", "七号院", "左臂骨折", "轩辕秘儿"]
+			self.assertEqual(found_in(dump, secrets), [])
+			versions = frappe.get_all("Version", filters={"docname": entry.name}, pluck="data")
+			deleted = frappe.get_all("Deleted Document", filters={"deleted_name": loan.name}, pluck="data")
+			self.assertTrue(deleted, "the deletion left a Deleted Document to search")
+			self.assertEqual(found_in(frappe.as_json([versions, deleted]), secrets), [])
+		finally:
+			frappe.db.rollback()
+			for doctype, name in made:
+				frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+			frappe.db.delete("ToDo", {"description": ("like", "明文探针%")})
+			frappe.db.delete(
+				"Deleted Document",
+				{
+					"deleted_doctype": (
+						"in",
+						["Entrepreneurship Loan", "Screening Ledger", "Governance Grid"],
+					),
+					"deleted_name": (
+						"in",
+						[n for _d, n in made] + [locals().get("loan").name if locals().get("loan") else ""],
+					),
+				},
+			)
+			frappe.db.commit()  # nosemgrep
+
+
+class TestCustomizeFormFieldsAreSealed(FulianTestCase):
+	"""A field a federation adds at permlevel 1 is protected with no code. Adding a column is DDL,
+	which commits: the field is made before any test data and dropped after it is rolled back."""
+
+	@classmethod
+	def setUpClass(cls):
+		from frappe.custom.doctype.custom_field.custom_field import create_custom_field
+
+		super().setUpClass()
+		create_custom_field(
+			"Women Group",
+			{"fieldname": "guardian_phone", "label": "Guardian Phone", "fieldtype": "Data", "permlevel": 1},
+		)
+		cls.city = TestCity()
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.db.rollback()
+		frappe.delete_doc("Custom Field", "Women Group-guardian_phone", force=True, ignore_permissions=True)
+		frappe.db.commit()  # nosemgrep: the column is gone again
+		super().tearDownClass()
+
+	def test_a_customize_form_field_at_level_one_is_sealed_with_no_code(self):
+		group = frappe.get_doc(
+			{
+				"doctype": "Women Group",
+				"group_name": "秘密小组",
+				"women_federation": self.city.federation_a,
+				"governance_grid": "TA1CGM",
+				"guardian_phone": SECRET_PHONE,
+			}
+		).insert()
+		self.assertEqual(frappe.db.get_value("Women Group", group.name, "guardian_phone"), "139****9876")
+		self.assertEqual(
+			vault.record_identities("Women Group", group.name)["fields"]["guardian_phone"], SECRET_PHONE
+		)

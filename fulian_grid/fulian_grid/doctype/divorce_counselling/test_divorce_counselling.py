@@ -2,7 +2,7 @@ import frappe
 from frappe.utils import today
 
 from fulian_grid.tests.security.test_identity_privacy import read_as
-from fulian_grid.tests.utils import CityTestCase, assign, make_user
+from fulian_grid.tests.utils import CityTestCase, assign, make_user, revealed
 
 
 def make_counselling(**values):
@@ -24,15 +24,17 @@ class TestDivorceCounselling(CityTestCase):
 	def test_couple_is_masked_and_notes_hidden_for_non_handlers(self):
 		doc = read_as(self.worker, "Divorce Counselling", self.record)
 		self.assertEqual(doc.couple_masked, "王* / 李*")
-		for field in ("wife_name", "husband_name", "counselling_notes"):
-			self.assertIsNone(doc.get(field), field)
+		self.assertEqual((doc.wife_name, doc.husband_name, doc.counselling_notes), ("王*", "李*", "******"))
+		self.assertIsNone(revealed(self.worker, "Divorce Counselling", self.record))
+		frappe.set_user(self.worker)
 		rows = frappe.get_list("Divorce Counselling", fields=["name", "wife_name", "counselling_notes"])
 		self.assertNotIn("王芳", frappe.as_json(rows))
 		self.assertNotIn("冷静期", frappe.as_json(rows))
 
 	def test_handler_in_scope_reads_in_full(self):
-		doc = read_as(self.city.officer_a, "Divorce Counselling", self.record)
-		self.assertEqual((doc.wife_name, doc.husband_name), ("王芳", "李强"))
+		values = revealed(self.city.officer_a, "Divorce Counselling", self.record)
+		self.assertEqual((values["wife_name"], values["husband_name"]), ("王芳", "李强"))
+		self.assertIn("冷静期", values["counselling_notes"])
 		frappe.set_user(self.city.officer_b)
 		self.assertFalse(frappe.get_doc("Divorce Counselling", self.record).has_permission("read"))
 

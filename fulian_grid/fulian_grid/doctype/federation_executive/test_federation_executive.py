@@ -1,7 +1,9 @@
 import frappe
 
+from fulian_grid import vault
 from fulian_grid.fulian_grid.doctype.federation_executive.federation_executive import InvalidIdentityError
-from fulian_grid.tests.utils import CityTestCase, scoped_user
+from fulian_grid.tests.utils import CityTestCase, revealed, scoped_user
+from fulian_grid.vault import IdentityValueError
 
 VALID_ID = "11010519491231002X"
 
@@ -18,9 +20,12 @@ class TestFederationExecutive(CityTestCase):
 			id_number=VALID_ID.lower(), mobile="+86 138-1234-5678",
 			posts=[{"post": "Grid Worker", "governance_grid": "TA1CG"}, {"post": "Mediator", "governance_grid": "TA1C"}],
 		).insert()  # fmt: skip
-		self.assertEqual(doc.id_number, VALID_ID)
-		self.assertEqual(doc.mobile, "13812345678")
-		self.assertEqual(str(doc.birth_date), "1949-12-31")
+		stored = vault.record_identities("Federation Executive", doc.name)["fields"]
+		self.assertEqual((stored["id_number"], stored["mobile"]), (VALID_ID, "13812345678"))
+		self.assertEqual(stored["birth_date"], "1949-12-31")  # derived from the ID, kept in the vault
+		self.assertEqual(
+			(doc.id_number, doc.mobile, doc.birth_date), ("1101**********002X", "138****5678", None)
+		)
 		self.assertEqual(doc.governance_grid, "TA1C")
 		self.assertEqual(doc.two_way_post_count, 2)
 
@@ -28,7 +33,7 @@ class TestFederationExecutive(CityTestCase):
 		before = frappe.db.count("Federation Executive")
 		frappe.local.lang = "zh"
 		try:
-			with self.assertRaises(InvalidIdentityError) as caught:
+			with self.assertRaises(IdentityValueError) as caught:
 				self.executive(id_number="110105194912310021").insert()
 		finally:
 			frappe.local.lang = "en"
@@ -36,7 +41,7 @@ class TestFederationExecutive(CityTestCase):
 		self.assertEqual(frappe.db.count("Federation Executive"), before)
 
 	def test_malformed_mobile_is_refused(self):
-		self.assertRaises(InvalidIdentityError, self.executive(mobile="1381234").insert)
+		self.assertRaises(IdentityValueError, self.executive(mobile="1381234").insert)
 
 	def test_birth_date_must_match_id(self):
 		self.assertRaises(
@@ -53,18 +58,19 @@ class TestFederationExecutive(CityTestCase):
 		chair = scoped_user("exec_chair@fulian.test", "Fulian Grid Chair", "TA1C")
 		own_user = scoped_user("exec_self@fulian.test", "Fulian Executive", "TA1C")
 		doc = self.executive(id_number=VALID_ID, mobile="13812345678", user=own_user).insert()
-		cases = {
-			chair: True,  # a chair assigned where the record lies
-			self.city.dual: False,  # a chair, but only below this federation's grid
-			own_user: True,  # her own identity
-			self.city.officer_b: False,  # elsewhere
+		cases = {  # user: (may reveal, may change)
+			chair: (True, True),  # a chair assigned where the record lies
+			self.city.dual: (False, False),  # a chair, but only below this federation's grid
+			own_user: (True, False),  # her own identity: she sees it; executives edit no executive
+			self.city.officer_b: (False, False),  # elsewhere
 		}
 		try:
-			for user, expected in cases.items():
+			for user, (reveals, changes) in cases.items():
+				self.assertEqual(revealed(user, "Federation Executive", doc.name) is not None, reveals, user)
 				frappe.set_user(user)
 				self.assertEqual(
-					1 in frappe.get_doc("Federation Executive", doc.name).get_permlevel_access("read"),
-					expected,
+					1 in frappe.get_doc("Federation Executive", doc.name).get_permlevel_access("write"),
+					changes,
 					user,
 				)
 		finally:

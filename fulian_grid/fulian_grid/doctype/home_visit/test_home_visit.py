@@ -47,4 +47,4 @@ class TestHomeVisit(CityTestCase):
 
 	def test_visit_without_ledger_entry_counts_too(self):
 		visit = self.visit(screening_ledger=None, household="3号楼201", address="盛园社区3号楼201室").insert()
-		self.assertEqual(visit.address_masked, "盛园社区3号****")
+		self.assertEqual(visit.address, "盛园社区3号****")

@@ -25,9 +25,9 @@ class TestScreeningLedger(CityTestCase):
 		entry = make_ledger(
 			id_number=VALID_ID, phone="13812345678", address="东营区文汇街道盛园社区3号楼"
 		).insert()
-		self.assertEqual(entry.id_number_masked, "1101**********002X")
-		self.assertEqual(entry.phone_masked, "138****5678")
-		self.assertEqual(entry.subject_name_masked, "王*")
+		self.assertEqual(entry.id_number, "1101**********002X")
+		self.assertEqual(entry.phone, "138****5678")
+		self.assertEqual(entry.subject_name, "王*")
 		self.assertEqual(getdate(entry.next_visit_due), getdate(add_days(today(), 7)))  # high risk: 7 days
 
 	def test_cadence_comes_from_settings(self):
@@ -55,15 +55,12 @@ class TestScreeningLedger(CityTestCase):
 		entry = make_ledger(id_number=VALID_ID, phone="13812345678").insert()
 		worker = scoped_user("worker_a@fulian.test", "Fulian Grid Worker", "TA1CG")
 		frappe.set_user(worker)
-		row = frappe.get_list(
-			"Screening Ledger", filters={"name": entry.name}, fields=["name", "id_number_masked", "id_number"]
-		)
-		self.assertEqual(row[0].id_number_masked, "1101**********002X")
+		row = frappe.get_list("Screening Ledger", filters={"name": entry.name}, fields=["name", "id_number"])
+		self.assertEqual(row[0].id_number, "1101**********002X")
 		self.assertNotIn(VALID_ID, frappe.as_json(row))
 		doc = frappe.get_doc("Screening Ledger", entry.name)
 		doc.apply_fieldlevel_read_permissions()
-		self.assertIsNone(doc.get("id_number"))
-		self.assertEqual(doc.id_number_masked, "1101**********002X")
+		self.assertEqual(doc.id_number, "1101**********002X")
 
 	def test_sibling_county_sees_nothing(self):
 		entry = make_ledger().insert()

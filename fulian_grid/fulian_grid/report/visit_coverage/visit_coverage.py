@@ -1,12 +1,14 @@
 # Copyright (c) 2026, fulian_grid developers
 # License: MIT. See LICENSE
 """Visit coverage: per grid node of a level within a subtree, the households visited in a period
-(distinct ledger entries or households of submitted visits in its subtree) against its households."""
+(distinct ledger entries or households of submitted visits in its subtree) against its households.
+A household's name is in the vault; households are told apart by its blind index."""
 
 import frappe
 from frappe import _
 from frappe.utils import get_first_day, get_last_day, getdate, today
 
+from fulian_grid import vault
 from fulian_grid.permissions import readable_subtree, scope_condition
 from fulian_grid.reporting import column, grid_columns
 
@@ -24,9 +26,11 @@ def execute(filters=None):
 		values.update(lft=bounds[0], rgt=bounds[1])
 	data = frappe.db.sql(
 		f"""select n.name as governance_grid, n.grid_name, ifnull(n.households, 0) as households,
-			(select count(distinct coalesce(v.screening_ledger, nullif(v.household, ''), v.name))
+			(select count(distinct coalesce(v.screening_ledger, household.blind_index, v.name))
 				from `tabHome Visit` v
 				join `tabGovernance Grid` vg on vg.name = v.governance_grid
+				left join `{vault.TABLE}` household on household.doctype = 'Home Visit'
+					and household.name = v.name and household.fieldname = 'household'
 				where v.docstatus = 1
 					and v.visit_date between %(from_date)s and %(to_date)s
 					and vg.lft between n.lft and n.rgt

@@ -1,0 +1,177 @@
+"""THE boundary: which of Frappe's whitelisted methods may touch the app's records, deny by default.
+
+Every whitelisted method of the installed Frappe is classified in `boundary.json` (a test fails on
+any method that is not, so an upgrade cannot open a path silently):
+
+- `allowed`: it may be called with app DocTypes, because it reaches records only through
+  `frappe.get_list` / `has_permission`, where the per-grid rule (permissions.py) applies — each with
+  its reason, and optionally `unless`: arguments that make it unsafe (a client-supplied chart
+  config, a document JSON to print, `ignore_user_permissions`…);
+- `scoped`: served by the app's scoped implementation (`override_whitelisted_methods` in hooks.py);
+- `refused`: refused whenever its arguments name an app DocType or a child DocType of one.
+
+A method that is not in the file at all (another app's, or one a Frappe upgrade adds) is refused
+for app DocTypes as well. On every allowed method, child DocTypes of the app are refused as query
+targets (they carry no scope of their own), and field arguments must be plain field names.
+The guard runs before each request (hooks.before_request); `check` is the same rule for tests.
+"""
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import frappe
+from frappe import _
+
+MODULE = "Fulian Grid"
+CLASSIFICATION = Path(__file__).with_name("boundary.json")
+# Methods whose DocType argument may be a child DocType (they read metadata, not rows).
+META_ONLY = {
+	"frappe.desk.form.load.getdoctype",
+	"frappe.desk.listview.get_list_settings",
+	"frappe.model.utils.user_settings.get",
+}
+FIELD_ARGUMENTS = ("fields", "fieldname", "group_by", "order_by", "sort_by", "sort_field", "field")
+# `name`, `tabX`.`name`, `tabX.name`, `name as label`, count(*), count(`tabX`.`name`) as count
+_PLAIN_FIELD = re.compile(
+	r"^\s*(?:(?:`?tab[\w \-]+`?\.)?`?\w+`?|count\(\s*(?:\*|(?:`?tab[\w \-]+`?\.)?`?\w+`?)\s*\))"
+	r"(?:\s+as\s+`?\w+`?)?(?:\s+(?:asc|desc))?\s*$",
+	re.IGNORECASE,
+)
+
+
+class BoundaryRefusal(frappe.PermissionError):
+	pass
+
+
+@cache
+def classification() -> dict:
+	return json.loads(CLASSIFICATION.read_text())
+
+
+def verdict(method: str) -> str:
+	if method.startswith("fulian_grid."):
+		return "app"  # the app's own endpoints check the per-grid rule themselves
+	rules = classification()
+	if method in rules["allowed"]:
+		return "allowed"
+	if method in rules["scoped"]:
+		return "scoped"
+	return "refused"  # refused for app DocTypes, listed or not
+
+
+@cache
+def _app_doctypes() -> frozenset[str]:
+	return frozenset(frappe.get_all("DocType", filters={"module": MODULE}, pluck="name"))
+
+
+@cache
+def _child_doctypes() -> frozenset[str]:
+	return frozenset(frappe.get_all("DocType", filters={"module": MODULE, "istable": 1}, pluck="name"))
+
+
+def app_doctypes_in(value, found: set | None = None) -> set[str]:
+	"""App DocTypes named anywhere in an argument (strings, JSON strings, lists, dicts)."""
+	found = set() if found is None else found
+	if isinstance(value, str):
+		if value in _app_doctypes():
+			found.add(value)
+		elif value[:1] in "[{":
+			try:
+				app_doctypes_in(json.loads(value), found)
+			except ValueError:
+				pass
+	elif isinstance(value, dict):
+		for item in value.values():
+			app_doctypes_in(item, found)
+	elif isinstance(value, list | tuple):
+		for item in value:
+			app_doctypes_in(item, found)
+	return found
+
+
+def _refuse(message: str) -> None:
+	frappe.throw(message, BoundaryRefusal, title=_("Not permitted"))
+
+
+def check(method: str, args: dict) -> None:
+	"""Refuse `method` called with `args` when it would touch app records past the rule."""
+	named = app_doctypes_in(dict(args))
+	if not named:
+		return
+	rule = verdict(method)
+	if rule == "refused":
+		_refuse(_("This function is not available for the records of Fulian Grid."))
+	if rule == "allowed":
+		for argument in classification()["allowed"][method].get("unless", ()):
+			if args.get(argument) not in (None, "", 0, "0", [], {}):
+				_refuse(_("This function is not available for the records of Fulian Grid."))
+	if method not in META_ONLY and (_targets(args) & _child_doctypes()):
+		_refuse(_("Rows of a table are read through the record they belong to."))
+	for argument in FIELD_ARGUMENTS:
+		for field in _fields(args.get(argument)):
+			if not _PLAIN_FIELD.match(field):
+				_refuse(_("Only plain field names may be asked for: {0}").format(field))
+
+
+TARGET_ARGUMENTS = ("doctype", "dt", "document_type", "parent_doctype", "parenttype")
+DOCUMENT_ARGUMENTS = ("doc", "docs", "chart")  # JSON whose own DocType is the target
+
+
+def _targets(args: dict) -> set[str]:
+	"""The DocTypes a call queries or acts on — not those it merely mentions (the form a link
+	search is made from, the child rows inside a document)."""
+	targets = [args.get(argument) for argument in TARGET_ARGUMENTS]
+	for argument in DOCUMENT_ARGUMENTS:
+		document = args.get(argument)
+		if isinstance(document, str) and document[:1] == "{":
+			try:
+				document = json.loads(document)
+			except ValueError:
+				continue
+		if isinstance(document, dict):
+			targets += [document.get(key) for key in ("doctype", "document_type", "parent_document_type")]
+	return {target for target in targets if isinstance(target, str)} & _app_doctypes()
+
+
+def _fields(value) -> list[str]:
+	if value in (None, ""):
+		return []
+	if isinstance(value, str):
+		try:
+			value = json.loads(value) if value[:1] in "[{" else value
+		except ValueError:
+			pass
+	if isinstance(value, str):
+		return [part for part in value.split(",") if part.strip()]
+	if isinstance(value, dict):
+		return [str(v) for v in value.values() if isinstance(v, str)]
+	if isinstance(value, list | tuple):
+		return [str(v) for v in value if isinstance(v, str)]
+	return []
+
+
+_METHOD_PATH = re.compile(r"^/api/(?:v[12]/)?method/(?P<method>[^/]+)/?$")
+_RESOURCE_PATH = re.compile(r"^/api/(?:v1/resource|resource|v2/document|v2/doctype)/(?P<doctype>[^/]+)")
+
+
+def before_request() -> None:
+	"""hooks.before_request: the boundary on every HTTP call."""
+	request = getattr(frappe.local, "request", None)
+	if request is None:
+		return
+	path = request.path
+	if match := _METHOD_PATH.match(path):
+		check(match["method"], frappe.local.form_dict)
+	elif match := _RESOURCE_PATH.match(path):
+		from urllib.parse import unquote
+
+		doctype = unquote(match["doctype"])
+		if doctype in _child_doctypes():
+			_refuse(_("Rows of a table are read through the record they belong to."))
+		if doctype in _app_doctypes():
+			for argument in FIELD_ARGUMENTS:
+				for field in _fields(frappe.local.form_dict.get(argument)):
+					if not _PLAIN_FIELD.match(field):
+						_refuse(_("Only plain field names may be asked for: {0}").format(field))

@@ -1,0 +1,263 @@
+"""The boundary (boundary.py) over HTTP: Frappe's generic endpoints called as an attacker would,
+by real requests through Frappe's WSGI application, as a grid worker of county A against county
+B's records, as a user with no role and as a System Manager; and the classification of every
+whitelisted method of the installed Frappe.
+
+Planted secrets sit in county B's records; each reply is searched for them. The requests run in
+their own threads and database connections, so the planted records are committed (and removed)."""
+
+import importlib
+import json
+import pkgutil
+from threading import Thread
+from unittest.mock import patch
+
+import frappe
+from frappe.utils import get_test_client, today
+from frappe.utils.password import update_password
+
+from fulian_grid import boundary
+from fulian_grid.tests.utils import FulianTestCase, assign, make_federation, make_grid, make_user
+
+PASSWORD = "Boundary-Test-Pw-9381!"
+SECRET_NAME = "欧阳秘娟"
+SECRET_ID = "37052319870615452X"  # not a real check digit: it is never stored, only searched for
+B_PATH_SECRET = "B区秘密网格"
+
+
+def _request(client, verb: str, path: str, **kwargs):
+	"""One request through Frappe's WSGI app in its own thread (its own frappe.local), as HTTP."""
+	out = {}
+	site = frappe.local.site
+
+	def run():
+		with patch("frappe.app.get_site_name", return_value=site):
+			out["response"] = getattr(client, verb)(path, **kwargs)
+
+	thread = Thread(target=run)
+	thread.start()
+	thread.join()
+	return out["response"]
+
+
+class Caller:
+	def __init__(self, user: str):
+		self.user = user
+		self.client = get_test_client()
+		response = _request(self.client, "post", "/api/method/login", json={"usr": user, "pwd": PASSWORD})
+		assert response.status_code == 200, response.text
+
+	def method(self, name: str, /, **args):
+		return _request(self.client, "post", f"/api/method/{name}", json=args)
+
+	def get(self, path: str, **params):
+		return _request(
+			self.client,
+			"get",
+			path,
+			query_string={k: v if isinstance(v, str) else json.dumps(v) for k, v in params.items()},
+		)
+
+
+class TestBoundaryOverHttp(FulianTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		make_grid("BXC", "边界市", "City")
+		for county in ("A", "B"):
+			make_grid(f"BX{county}", f"边界{county}县", "County", "BXC")
+			make_grid(
+				f"BX{county}G",
+				B_PATH_SECRET if county == "B" else "边界A网格",
+				"Grid",
+				f"BX{county}",
+				kind="Community Grid",
+			)
+			make_federation(f"边界{county}妇联", "Grid Federation", f"BX{county}G")
+		cls.worker_a = make_user("bx_worker_a@fulian.test")
+		assign(cls.worker_a, "Fulian Grid Worker", "BXAG")
+		cls.nobody = make_user("bx_nobody@fulian.test")
+		cls.sysman = make_user("bx_sysman@fulian.test", roles=("System Manager",))
+		cls.handler = make_user("bx_city_admin@fulian.test")
+		assign(cls.handler, "Fulian Admin", "BXC")
+		for user in (cls.worker_a, cls.nobody, cls.sysman, cls.handler):
+			update_password(user, PASSWORD)
+		category = frappe.get_all("Key Group Category", pluck="name", limit=1)[0]
+		cls.entry_b = frappe.get_doc({
+			"doctype": "Screening Ledger", "governance_grid": "BXBG", "subject_name": SECRET_NAME,
+			"categories": [{"key_group_category": category}], "risk_level": "High", "screened_on": today(),
+			"household_members": [{"member_name": SECRET_NAME + "女", "relation": "Child"}],
+		}).insert(ignore_permissions=True).name  # fmt: skip
+		cls.entry_a = frappe.get_doc({
+			"doctype": "Screening Ledger", "governance_grid": "BXAG", "subject_name": "张甲",
+			"categories": [{"key_group_category": category}], "risk_level": "Low", "screened_on": today(),
+		}).insert(ignore_permissions=True).name  # fmt: skip
+		frappe.db.commit()  # nosemgrep: the requests read committed data
+		cls.worker = Caller(cls.worker_a)
+		cls.no_role = Caller(cls.nobody)
+		cls.system_manager = Caller(cls.sysman)
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.set_user("Administrator")
+		for name in (cls.entry_a, cls.entry_b):
+			frappe.delete_doc("Screening Ledger", name, force=True, ignore_permissions=True)
+		for grid in ("BXAG", "BXBG", "BXA", "BXB", "BXC"):
+			for federation in frappe.get_all(
+				"Women Federation", filters={"governance_grid": grid}, pluck="name"
+			):
+				frappe.delete_doc("Women Federation", federation, force=True, ignore_permissions=True)
+			frappe.db.delete("Grid Role Assignment", {"governance_grid": grid})
+			frappe.delete_doc("Governance Grid", grid, force=True, ignore_permissions=True)
+		frappe.db.delete("Deleted Document", {"deleted_name": ("in", [cls.entry_a, cls.entry_b])})
+		frappe.db.commit()  # nosemgrep
+		super().tearDownClass()
+
+	def assertLeaksNothing(self, response, *secrets, asked_for_b=False):
+		text = response.get_data(as_text=True)  # B's record name only when the caller named it
+		for secret in (*(() if asked_for_b else (self.entry_b,)), SECRET_NAME, B_PATH_SECRET, *secrets):
+			self.assertNotIn(secret, text)
+			self.assertNotIn(json.dumps(secret)[1:-1], text)
+
+	def test_the_detector_sees_what_a_handler_would_get(self):
+		"""As the city's admin the same calls do return B's record: the searches below can fire."""
+
+		admin = Caller(self.handler)
+		response = admin.method(
+			"frappe.client.get_list", doctype="Screening Ledger", fields=["name"], limit_page_length=0
+		)
+		self.assertIn(self.entry_b, response.get_data(as_text=True))
+
+	def test_child_doctypes_are_refused_on_every_generic_path(self):
+		for caller in (self.worker, self.system_manager, self.no_role):
+			for response in (
+				caller.method(
+					"frappe.client.get_list",
+					doctype="Ledger Household Member",
+					fields=["member_name", "parent"],
+					parent="Screening Ledger",
+				),
+				caller.method(
+					"frappe.desk.reportview.get", doctype="Ledger Household Member", fields=["name"]
+				),
+				caller.method("frappe.client.get_count", doctype="Screening Ledger Category"),
+				caller.get("/api/resource/Ledger Household Member", fields=["parent", "member_name"]),
+				caller.method("frappe.desk.search.search_link", doctype="Screening Ledger Category", txt=""),
+			):
+				with self.subTest(user=caller.user, path=response.request.path):
+					self.assertIn(response.status_code, (403, 417))
+					self.assertLeaksNothing(response)
+
+	def test_counts_of_frappe_doctypes_go_through_permissions(self):
+		"""v15's get_count reads any table with any filter: Version/ToDo/File rows about B."""
+		for doctype in ("Version", "ToDo", "Comment", "File", "Deleted Document", "Access Log", "DocShare"):
+			filters = {"name": ["like", "%"]}
+			response = self.worker.method("frappe.client.get_count", doctype=doctype, filters=filters)
+			with self.subTest(doctype=doctype):
+				if response.status_code == 200:  # what she may list, not what the table holds
+					listed = frappe.get_list(
+						doctype, filters=filters, user=self.worker_a, limit_page_length=0
+					)
+					self.assertEqual(response.json["message"], len(listed))
+				else:
+					self.assertEqual(response.status_code, 403)
+
+	def test_methods_refused_for_app_doctypes(self):
+		for method, args in (
+			("frappe.desk.form.utils.get_next", {"doctype": "Screening Ledger", "value": self.entry_a, "prev": 0}),
+			("frappe.desk.form.linked_with.get", {"doctype": "Governance Grid", "docname": "BXBG"}),
+			("frappe.core.doctype.data_export.exporter.export_data", {"doctype": "Screening Ledger", "with_data": 1}),
+			("frappe.www.printview.get_html_and_style", {"doc": json.dumps({"doctype": "Screening Ledger", "name": self.entry_b, "subject_name": SECRET_NAME})}),
+			("run_doc_method", {"docs": json.dumps({"doctype": "Screening Ledger", "name": self.entry_b}), "method": "onload"}),
+			("frappe.desk.doctype.dashboard_chart.dashboard_chart.get", {"chart": json.dumps({"chart_type": "Group By", "document_type": "Screening Ledger", "group_by_based_on": "subject_name"})}),
+			("frappe.desk.search.search_link", {"doctype": "Screening Ledger", "txt": "", "ignore_user_permissions": 1}),
+			("frappe.client.get", {"doctype": "Screening Ledger", "filters": {"subject_name": ["like", "欧%"]}}),
+		):  # fmt: skip
+			response = self.worker.method(method, **args)
+			with self.subTest(method=method):
+				self.assertIn(response.status_code, (403, 417))
+				self.assertLeaksNothing(response, asked_for_b=True)
+
+	def test_field_strings_must_be_plain(self):
+		for fields in (
+			["name", "(select group_concat(subject_name) from `tabScreening Ledger`) as x"],
+			["name, subject_name"],
+			["if(governance_grid='BXBG', 1, 0) as b"],
+		):
+			response = self.worker.method(
+				"frappe.desk.reportview.get", doctype="Screening Ledger", fields=fields
+			)
+			with self.subTest(fields=fields):
+				self.assertIn(response.status_code, (403, 417))
+				self.assertLeaksNothing(response)
+
+	def test_number_cards_count_as_stored_never_as_the_client_says(self):
+		card = {"doctype": "Number Card", "name": "no such card", "document_type": "Screening Ledger",
+				"function": "Sum", "aggregate_function_based_on": "length(subject_name)", "filters_json": "[]"}  # fmt: skip
+		response = self.worker.method(
+			"frappe.desk.doctype.number_card.number_card.get_result", doc=json.dumps(card), filters="[]"
+		)
+		self.assertIn(response.status_code, (403, 417))
+
+	def test_link_validation_and_titles_say_nothing_of_other_grids(self):
+		response = self.worker.method(
+			"frappe.client.validate_link",
+			doctype="Screening Ledger",
+			docname=self.entry_b,
+			fields=["subject_name"],
+		)
+		self.assertEqual(response.status_code, 200)
+		self.assertEqual(response.json["message"], {})
+		response = self.worker.method(
+			"frappe.desk.search.get_link_title", doctype="Governance Grid", docname="BXBG"
+		)
+		self.assertLeaksNothing(response)
+
+	def test_the_desk_still_works_for_her_own_grid(self):
+		response = self.worker.method("frappe.desk.reportview.get", doctype="Screening Ledger",
+									  fields=["`tabScreening Ledger`.`name`", "`tabScreening Ledger`.`subject_name`"])  # fmt: skip
+		self.assertEqual(response.status_code, 200, response.get_data(as_text=True)[:500])
+		text = response.get_data(as_text=True)
+		self.assertIn(self.entry_a, text)
+		self.assertLeaksNothing(response)
+		response = self.worker.method(
+			"frappe.desk.form.load.getdoc", doctype="Screening Ledger", name=self.entry_a
+		)
+		self.assertEqual(response.status_code, 200)
+		response = self.worker.method(
+			"frappe.desk.form.load.getdoc", doctype="Screening Ledger", name=self.entry_b
+		)
+		self.assertEqual(response.status_code, 403)
+		self.assertLeaksNothing(response, asked_for_b=True)
+
+
+class TestEveryWhitelistedMethodIsClassified(FulianTestCase):
+	def test_every_whitelisted_method_of_the_installed_frappe_is_classified(self):
+		for module in pkgutil.walk_packages(frappe.__path__, "frappe."):
+			if any(part in module.name for part in (".tests", ".patches.", ".commands", "test_runner")):
+				continue
+			try:
+				importlib.import_module(module.name)
+			except Exception:  # modules needing optional services
+				continue
+		rules = boundary.classification()
+		known = {*rules["allowed"], *rules["scoped"], *rules["refused"]}
+		methods = {f"{fn.__module__}.{fn.__qualname__}" for fn in frappe.whitelisted}
+		methods = {m for m in methods if m.startswith("frappe.") and not m.startswith("frappe.tests.")}
+		self.assertGreater(len(methods), 300)
+		self.assertEqual(sorted(methods - known), [], "classify these in fulian_grid/boundary.json")
+
+	def test_scoped_methods_are_wired_and_allowed_ones_give_reasons(self):
+		rules = boundary.classification()
+		overrides = frappe.get_hooks("override_whitelisted_methods")
+		for method, implementation in rules["scoped"].items():
+			self.assertEqual(overrides.get(method), [implementation], method)
+		for method, rule in rules["allowed"].items():
+			self.assertTrue(rule.get("reason"), method)
+		self.assertFalse(set(rules["allowed"]) & set(rules["refused"]))
+
+	def test_an_unknown_method_is_refused_for_app_doctypes(self):
+		self.assertRaises(
+			boundary.BoundaryRefusal, boundary.check, "some_app.api.dump", {"doctype": "Screening Ledger"}
+		)
+		boundary.check("some_app.api.dump", {"doctype": "User"})  # not ours: not the boundary's business

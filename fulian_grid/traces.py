@@ -1,0 +1,68 @@
+"""Frappe's own records about app records (attachments, tags, shares, history, comments, logs)
+follow the record they are about: a user lists or opens them only where she may read that record.
+
+Frappe scopes these DocTypes by role or owner, not by the record they point at: a System Manager
+lists the file names of every grid's private attachments, anyone counting Version rows learns
+which records changed. Here each such DocType names its pointer fields, and the same per-grid rule
+(permissions.scope_condition) decides. A trace of a deleted app record (Deleted Document, a
+Version of it) is readable by no one but Administrator."""
+
+import frappe
+
+from fulian_grid.permissions import UNSCOPED_USERS, scope_condition
+
+# DocType: (field holding the app DocType, field holding the record's name)
+TRACES = {
+	"Version": ("ref_doctype", "docname"),
+	"Comment": ("reference_doctype", "reference_name"),
+	"ToDo": ("reference_type", "reference_name"),
+	"File": ("attached_to_doctype", "attached_to_name"),
+	"Tag Link": ("document_type", "document_name"),
+	"DocShare": ("share_doctype", "share_name"),
+	"Access Log": ("export_from", "reference_document"),
+	"View Log": ("reference_doctype", "reference_name"),
+	"Activity Log": ("reference_doctype", "reference_name"),
+	"Notification Log": ("document_type", "document_name"),
+	"Communication": ("reference_doctype", "reference_name"),
+	"Deleted Document": ("deleted_doctype", "deleted_name"),
+}
+
+
+def _scoped_doctypes() -> tuple[str, ...]:
+	from fulian_grid.hooks import _GRID_SCOPED_DOCTYPES
+
+	return _GRID_SCOPED_DOCTYPES
+
+
+def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	"""permission_query_conditions for the DocTypes in TRACES."""
+	user = user or frappe.session.user
+	if user in UNSCOPED_USERS:
+		return ""
+	kind_field, name_field = TRACES[doctype]
+	table = f"`tab{doctype}`"
+	scoped = _scoped_doctypes()
+	allowed = []
+	if doctype != "Deleted Document":
+		for app_doctype in scoped:
+			condition = scope_condition(app_doctype, user, table="record") or "1=1"
+			allowed.append(
+				f"({table}.`{kind_field}` = {frappe.db.escape(app_doctype)} and {table}.`{name_field}` in "
+				f"(select record.name from `tab{app_doctype}` record where {condition}))"
+			)
+	names = ", ".join(frappe.db.escape(d) for d in scoped)
+	return f"(ifnull({table}.`{kind_field}`, '') not in ({names}){''.join(' or ' + a for a in allowed)})"
+
+
+def has_permission(doc, ptype: str = "read", user: str | None = None, debug: bool = False):
+	"""has_permission for the DocTypes in TRACES: a trace of an app record is as readable as it."""
+	user = user or frappe.session.user
+	if user in UNSCOPED_USERS:
+		return None
+	kind_field, name_field = TRACES[doc.doctype]
+	doctype, name = doc.get(kind_field), doc.get(name_field)
+	if doctype not in _scoped_doctypes():
+		return None
+	if doc.doctype == "Deleted Document" or not name or not frappe.db.exists(doctype, name):
+		return False
+	return frappe.has_permission(doctype, "read", doc=name, user=user)
