@@ -1,12 +1,14 @@
 """Rows straight into the tables, in large batches, for paths that must be fast at city scale
 (the ledger import, the demo data): the caller has already applied the controller's rules.
-Identity values go to the vault in the same transaction, masked copies into the columns."""
+Text is cleaned of markup as Frappe's save would (sanitize.py); identity values go to the vault
+in the same transaction, masked copies into the columns."""
 
 from datetime import datetime
 
 import frappe
 
 from fulian_grid import vault
+from fulian_grid.sanitize import clean_rows
 
 
 def meta_values(now: datetime, user: str = "Administrator") -> dict:
@@ -30,6 +32,9 @@ def insert_rows(doctype: str, rows: list[dict], chunk: int = 5000) -> None:
 					{"name": f"{row['name']}-{fieldname[:4]}{idx}", "parent": row["name"], "parenttype": doctype,
 					 "parentfield": fieldname, "idx": idx, **child}
 				)  # fmt: skip
+	clean_rows(doctype, rows)  # Frappe's sanitiser never sees these rows
+	for child_doctype, child_rows in children.items():
+		clean_rows(child_doctype, child_rows)
 	sealed = vault.seal_rows(doctype, rows)
 	for child_doctype, child_rows in children.items():
 		sealed += vault.seal_rows(child_doctype, child_rows, parenttype=doctype)

@@ -119,6 +119,23 @@ doc_events = {
 	"Custom Field": {"on_update": "fulian_grid.vault.seal_after_customize"},
 }
 
+# Server-owned fields (server_owned.py): a client's change is refused before the controllers
+# recompute them, on every write path; the desk's bulk edit is checked before it is queued.
+doc_events["*"]["before_validate"] = [
+	doc_events["*"]["before_validate"],
+	"fulian_grid.server_owned.refuse_client_changes",
+]
+doc_events["*"]["before_update_after_submit"] = [
+	doc_events["*"]["before_update_after_submit"],
+	"fulian_grid.server_owned.refuse_client_changes",
+]
+# HTML sanitised on every write path, before the vault takes identity values (sanitize.py).
+doc_events["*"]["before_validate"].append("fulian_grid.sanitize.sanitize_document")
+doc_events["*"]["before_update_after_submit"].insert(0, "fulian_grid.sanitize.sanitize_document")
+override_whitelisted_methods["frappe.desk.doctype.bulk_update.bulk_update.submit_cancel_or_update_docs"] = (
+	"fulian_grid.server_owned.bulk_edit"
+)
+
 scheduler_events = {
 	"hourly": [
 		"fulian_grid.fulian_grid.doctype.infringement_report.infringement_report.escalate_overdue_reports"

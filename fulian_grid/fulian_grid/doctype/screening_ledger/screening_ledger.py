@@ -8,6 +8,7 @@ from frappe.utils import getdate, today
 from fulian_grid.domain import DomainError
 from fulian_grid.domain.cadence import is_minor, next_visit_due
 from fulian_grid.privacy import SensitiveDocument, executive_user
+from fulian_grid.server_owned import set_by_server
 from fulian_grid.utils import throw
 
 
@@ -64,6 +65,7 @@ class ScreeningLedger(SensitiveDocument):
 			return
 		self.last_visit_on = visit_date
 		self.overdue_notified_for = None
+		set_by_server(self, "last_visit_on", "overdue_notified_for")
 		self.flags.ignore_permissions = True  # the visitor may record a visit without write on the entry
 		self.save()
 

@@ -11,6 +11,7 @@ from frappe.utils import getdate, now_datetime
 
 from fulian_grid.domain.dispatch import AWAITING, TAKEN, check_closing, check_team_in_subtree, stage_of
 from fulian_grid.fulian_grid.doctype.volunteer_team.volunteer_team import team_users
+from fulian_grid.server_owned import set_by_server
 from fulian_grid.utils import check
 
 GRID = "Governance Grid"
@@ -62,6 +63,7 @@ class ServiceRequest(Document):
 		self.notified_teams = []
 		for name in teams:
 			self.append("notified_teams", {"volunteer_team": name, "notified_on": told_on})
+		set_by_server(self, "notified_teams")
 
 	def after_insert(self):
 		self.notify_teams()
@@ -97,6 +99,7 @@ class ServiceRequest(Document):
 		self.taken_by_team = volunteer_team
 		self.taken_by = frappe.session.user
 		self.taken_on = now_datetime()
+		set_by_server(self, "taken_by_team", "taken_by", "taken_on")
 		self.save_as_actor()
 		self.add_comment("Info", _("Team {0} reported for duty").format(volunteer_team))
 
@@ -107,6 +110,7 @@ class ServiceRequest(Document):
 		self.check_actor(self.taken_by_team)
 		self.feedback = feedback
 		self.closed_on = now_datetime()
+		set_by_server(self, "closed_on")
 		self.save_as_actor()
 
 	def check_actor(self, volunteer_team: str) -> None:

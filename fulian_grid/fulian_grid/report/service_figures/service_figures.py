@@ -4,7 +4,10 @@
 
 Counts only, never rows: each figure applies `count_condition` (records the user may read, or any
 record where she is a statistics viewer). Figures drawn from divorce counselling are sensitive:
-below the small-cell threshold they are withheld from users who do not handle such cases there."""
+below the small-cell threshold they are withheld from users who do not handle such cases there,
+with complementary suppression (domain/suppression.py) over the user's whole scope, so that no
+withheld figure comes back by subtraction from this report, Work Statistics, or either of them run
+on a parent or a child subtree."""
 
 import frappe
 from frappe import _
@@ -12,9 +15,10 @@ from frappe.utils import add_months, getdate, today
 
 from fulian_grid.domain import msg
 from fulian_grid.domain.projects import KEPT_TOGETHER
-from fulian_grid.domain.tree import PATH_SEPARATOR, subtree_bounds
+from fulian_grid.domain.suppression import withheld_cells
+from fulian_grid.domain.tree import PATH_SEPARATOR, subtree_bounds, within
 from fulian_grid.fulian_grid.doctype.service_session.service_session import TRAINING_KINDS
-from fulian_grid.permissions import count_condition, readable_subtree, roles_here
+from fulian_grid.permissions import assigned_paths, count_condition, readable_subtree
 from fulian_grid.roles import HANDLER_ROLES
 
 
@@ -71,14 +75,14 @@ def figures(filters) -> list[dict]:
 	grid = filters.get("governance_grid")
 	parent_path = readable_path(grid)
 	totals = grouped_values(FIGURES, filters, parent_path)
-	withheld = small_cells_withheld(grid)
+	withheld = withheld_paths(FIGURES, filters)
 	rows = []
-	for key, label, doctype, *_rest, detail_label, sensitive in FIGURES:
+	for key, label, doctype, *_rest, detail_label, _sensitive in FIGURES:
 		value, detail = totals.get(key, {}).get(TOTAL, (0, None))
 		row = frappe._dict(figure=key, label=_(label), value=value, detail=detail,
 						   detail_label=_(detail_label) if detail_label else "", source=doctype)  # fmt: skip
-		if sensitive and withheld and 0 < value < withheld:
-			row.update(value=None, detail=None, detail_label=_("Fewer than {0}: withheld").format(withheld))
+		if (parent_path or "") in withheld.get(key, ()):
+			row.update(value=None, detail=None, detail_label=_("Withheld: small-cell protection"))
 		rows.append(row)
 	return rows
 
@@ -145,14 +149,41 @@ def readable_path(grid: str | None) -> str | None:
 	return frappe.db.get_value("Governance Grid", grid, "tree_path")
 
 
-def small_cells_withheld(grid: str | None) -> int:
-	"""The small-cell threshold, or 0 when the user handles sensitive cases where she looks."""
-	user = frappe.session.user
-	if user == "Administrator":
-		return 0
-	if grid and set(HANDLER_ROLES) & roles_here(grid):
+def small_cell_threshold() -> int:
+	"""The small-cell threshold (0 = nothing withheld; Administrator sees every figure)."""
+	if frappe.session.user == "Administrator":
 		return 0
 	return frappe.db.get_single_value("Fulian Settings", "small_cell_threshold") or 0
+
+
+def withheld_paths(figure_specs, filters) -> dict[str, set[str]]:
+	"""{sensitive figure key: tree paths whose figure is withheld} for the user, over her whole
+	counting scope ("" is everything she counts). One pattern for every report and subtree she may
+	run, so a figure withheld as a child row is withheld as a total too, and the other way round.
+	Where she handles cases (a handler role assigned there) she sees the exact figures."""
+	threshold = small_cell_threshold()
+	if not threshold:
+		return {}
+	user = frappe.session.user
+	handled = assigned_paths(user, set(HANDLER_ROLES) & set(frappe.get_roles(user)))
+	values = query_values(filters, None, False)
+	result = {}
+	for spec in figure_specs:
+		key, _label, doctype, period, extra, value_sql, *_rest = spec
+		if not spec[-1]:
+			continue
+		conditions = [count_condition(doctype, table="t"), period, extra]
+		own = frappe.db.sql(
+			f"""select coalesce(t.grid_path, ''), {value_sql} from `tab{doctype}` t
+			where {" and ".join(c for c in conditions if c) or "1=1"}
+			group by t.grid_path""",
+			values,
+		)
+		counts: dict[str, int] = {}
+		for path, value in own:
+			counts[path] = counts.get(path, 0) + int(value or 0)
+		result[key] = withheld_cells(counts, threshold, lambda path: within(path, handled))
+	return result
 
 
 def columns():

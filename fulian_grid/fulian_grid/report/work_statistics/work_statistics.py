@@ -14,7 +14,7 @@ from fulian_grid.fulian_grid.report.service_figures.service_figures import (
 	TOTAL,
 	grouped_values,
 	readable_path,
-	small_cells_withheld,
+	withheld_paths,
 )
 from fulian_grid.reporting import column
 
@@ -39,9 +39,14 @@ def execute(filters=None):
 		fields=["name", "grid_name", "tree_path"],
 		order_by="lft asc",
 	)
-	values = grouped_values((*ORGANIZATION, *FIGURES), filters, parent_path, by_child=True)
-	data = [row_for(child.name, child.grid_name, values, child.tree_path) for child in children]
-	total = row_for(parent, _("Total"), values, TOTAL)
+	specs = (*ORGANIZATION, *FIGURES)
+	values = grouped_values(specs, filters, parent_path, by_child=True)
+	withheld = withheld_paths(specs, filters)
+	data = [
+		row_for(child.name, child.grid_name, values, child.tree_path, withheld, child.tree_path)
+		for child in children
+	]
+	total = row_for(parent, _("Total"), values, TOTAL, withheld, parent_path)
 	total.is_total = 1
 	return columns(), [*data, total]
 
@@ -54,13 +59,12 @@ def top_grid() -> str | None:
 	return roots[0]["value"] if roots else None
 
 
-def row_for(grid: str, label: str, values: dict, group) -> frappe._dict:
-	"""A row of figure values; a sensitive figure below the small-cell threshold is None (withheld)."""
+def row_for(grid: str, label: str, values: dict, group, withheld: dict, path: str | None) -> frappe._dict:
+	"""A row of figure values; a withheld sensitive figure (small, or its complement) is None."""
 	row = frappe._dict(governance_grid=grid, grid_name=label)
-	withheld = small_cells_withheld(grid)
-	for key, *_middle, sensitive in (*ORGANIZATION, *FIGURES):
+	for key, *_middle in (*ORGANIZATION, *FIGURES):
 		value, detail = values[key].get(group, (0, None))
-		hidden = sensitive and withheld and 0 < value < withheld
+		hidden = (path or "") in withheld.get(key, ())
 		row[key] = None if hidden else value
 		if key in DETAIL_COLUMNS:
 			row[DETAIL_COLUMNS[key][0]] = None if hidden else detail or 0
