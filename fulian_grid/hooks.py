@@ -6,7 +6,8 @@ app_email = "dev@fulian-grid.example"
 app_license = "mit"
 app_logo_url = "/assets/fulian_grid/images/logo.svg"
 
-app_include_js = "/assets/fulian_grid/js/identity.js"
+app_include_js = ["/assets/fulian_grid/js/identity.js", "/assets/fulian_grid/js/desk.js"]
+app_include_css = "/assets/fulian_grid/css/desk.css"
 
 export_python_type_annotations = True
 require_type_annotated_api_methods = True
@@ -64,6 +65,7 @@ has_permission = {
 
 override_whitelisted_methods = {
 	"frappe.client.get_count": "fulian_grid.api.platform.get_count",
+	"frappe.desk.search.search_link": "fulian_grid.api.search.search_link",
 }
 
 jinja = {
