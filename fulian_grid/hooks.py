@@ -9,6 +9,8 @@ app_logo_url = "/assets/fulian_grid/images/logo.svg"
 app_include_js = ["/assets/fulian_grid/js/identity.js", "/assets/fulian_grid/js/desk.js"]
 app_include_css = "/assets/fulian_grid/css/desk.css"
 
+boot_session = "fulian_grid.boot.boot_session"
+
 export_python_type_annotations = True
 require_type_annotated_api_methods = True
 

@@ -6,6 +6,7 @@ frappe.treeview_settings["Governance Grid"] = {
 	// without a grid role); every node shows its name, not its code.
 	get_tree_root: false,
 	root_label: "Governance Grid",
+	onload: (treeview) => treeview.make_tree(),
 	get_label: (node) => (node.is_root ? __("Governance Grid") : node.title || node.label),
 	fields: [
 		{ fieldtype: "Data", fieldname: "grid_name", label: __("Grid Name"), reqd: true },

@@ -6,6 +6,7 @@ frappe.treeview_settings["Women Federation"] = {
 	// without a grid role); every node shows its name, not its code.
 	get_tree_root: false,
 	root_label: "Women Federation",
+	onload: (treeview) => treeview.make_tree(),
 	get_label: (node) => (node.is_root ? __("Women Federation") : node.title || node.label),
 	ignore_fields: ["parent_women_federation"],
 };
