@@ -102,7 +102,7 @@ test("2 county officer: workspace, scoped cards, masked ledger, statistics, Kanb
 		const city = await lib.asAdministrator("frappe.client.get_count", { doctype: "Federation Executive", filters });
 		assert.equal(shown, hers, "the card counts what she may read");
 		assert.ok(hers > 0 && hers < city, `her county's executives (${hers}) are fewer than the city's (${city})`);
-	});
+	}, { readme: "workspace" });
 	await j.warm("ledger list, identities masked", "screening-ledger");
 	const listed = await listRows(page).allInnerTexts();
 	assert.ok(listed.length > 0 && listed.some((row) => row.includes("*")), "masked names in the list");
@@ -176,14 +176,14 @@ async function workerVisitAndReport(j, { phone = false } = {}) {
 	await step("findings, save", async () => {
 		await fill(page, "findings", "入户走访发现夫妻矛盾升级，孩子受到惊吓。");
 		await save(page);
-	});
+	}, phone ? { readme: "phone" } : {});
 	await step("submit", async () => {
 		await clickButton(page, "提交");
 		await confirm(page);
 		await page.waitForFunction(() => cur_frm.doc.docstatus === 1);
 	});
 	await check();
-	await step("report infringement from the visit", () => clickButton(page, "报告侵权事项"));
+	await step("report infringement from the visit", () => clickButton(page, "报告侵权事项"), phone ? {} : { readme: "report" });
 	const report = await doc(page);
 	assert.equal(report.doctype, "Infringement Report");
 	assert.equal(report.home_visit, (await call(page, "frappe.client.get_list", {

@@ -83,7 +83,8 @@ async function journey(name, user, { viewport = DESKTOP } = {}) {
 	fs.mkdirSync(SHOTS, { recursive: true });
 
 	// `expect`: patterns of the console errors this step provokes on purpose (a refusal's 403)
-	async function step(title, fn, { warm = false, expect = [] } = {}) {
+	// `readme`: with FULIAN_README_SCREENSHOTS=1 the step's screenshot also goes to docs/ (README)
+	async function step(title, fn, { warm = false, expect = [], readme } = {}) {
 		const started = Date.now();
 		const result = await fn();
 		await settle(page);
@@ -91,6 +92,9 @@ async function journey(name, user, { viewport = DESKTOP } = {}) {
 		index += 1;
 		const file = path.join(SHOTS, `${slug}-${String(index).padStart(2, "0")}.png`);
 		await page.screenshot({ path: file, fullPage: false });
+		if (readme && process.env.FULIAN_README_SCREENSHOTS === "1") {
+			fs.copyFileSync(file, path.join(__dirname, "../../docs", `screenshot-${readme}.png`));
+		}
 		const english = await untranslated(page);
 		console.log(`    ${name} · ${title}: ${ms} ms${warm ? " (warm)" : ""}`);
 		const found = problems.splice(0).filter((p) => !expect.some((pattern) => pattern.test(p)));
