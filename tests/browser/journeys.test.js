@@ -167,8 +167,9 @@ async function workerVisitAndReport(j, { phone = false } = {}) {
 	});
 	assert.ok(entry, "a ledger entry in her grid");
 	await j.warm("opens a ledger entry of her grid", `screening-ledger/${entry.name}`);
+	if (phone) await step("the entry on a phone", () => settle(page), { readme: "phone" });
 	await check();
-	await step("log a home visit from it", () => clickButton(page, "登记入户走访"));
+	await step("log a home visit from it", () => clickButton(page, "登记入户走访"), phone ? {} : { readme: "visit" });
 	const visit = await doc(page);
 	assert.equal(visit.doctype, "Home Visit");
 	assert.equal(visit.governance_grid, entry.governance_grid, "the visit's grid comes from the entry");
@@ -176,14 +177,14 @@ async function workerVisitAndReport(j, { phone = false } = {}) {
 	await step("findings, save", async () => {
 		await fill(page, "findings", "入户走访发现夫妻矛盾升级，孩子受到惊吓。");
 		await save(page);
-	}, phone ? { readme: "phone" } : {});
+	});
 	await step("submit", async () => {
 		await clickButton(page, "提交");
 		await confirm(page);
 		await page.waitForFunction(() => cur_frm.doc.docstatus === 1);
 	});
 	await check();
-	await step("report infringement from the visit", () => clickButton(page, "报告侵权事项"), phone ? {} : { readme: "report" });
+	await step("report infringement from the visit", () => clickButton(page, "报告侵权事项"));
 	const report = await doc(page);
 	assert.equal(report.doctype, "Infringement Report");
 	assert.equal(report.home_visit, (await call(page, "frappe.client.get_list", {
