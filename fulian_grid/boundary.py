@@ -61,14 +61,19 @@ def verdict(method: str) -> str:
 	return "refused"  # refused for app DocTypes, listed or not
 
 
-@cache
 def _app_doctypes() -> frozenset[str]:
-	return frozenset(frappe.get_all("DocType", filters={"module": MODULE}, pluck="name"))
+	return _doctypes_of(frappe.local.site, False)
+
+
+def _child_doctypes() -> frozenset[str]:
+	return _doctypes_of(frappe.local.site, True)
 
 
 @cache
-def _child_doctypes() -> frozenset[str]:
-	return frozenset(frappe.get_all("DocType", filters={"module": MODULE, "istable": 1}, pluck="name"))
+def _doctypes_of(site: str, children_only: bool) -> frozenset[str]:
+	"""The app's DocTypes on `site` (a worker process may serve several sites)."""
+	filters = {"module": MODULE, **({"istable": 1} if children_only else {})}
+	return frozenset(frappe.get_all("DocType", filters=filters, pluck="name"))
 
 
 def app_doctypes_in(value, found: set | None = None) -> set[str]:

@@ -6,7 +6,14 @@ app_email = "dev@fulian-grid.example"
 app_license = "mit"
 app_logo_url = "/assets/fulian_grid/images/logo.svg"
 
-app_include_js = ["/assets/fulian_grid/js/identity.js", "/assets/fulian_grid/js/move_to_grid.js"]
+app_include_js = [
+	"/assets/fulian_grid/js/identity.js",
+	"/assets/fulian_grid/js/move_to_grid.js",
+	"/assets/fulian_grid/js/desk.js",
+]
+app_include_css = "/assets/fulian_grid/css/desk.css"
+
+boot_session = "fulian_grid.boot.boot_session"
 
 export_python_type_annotations = True
 require_type_annotated_api_methods = True
@@ -83,6 +90,7 @@ override_whitelisted_methods = {
 	"frappe.www.printview.get_html_and_style": "fulian_grid.api.platform.print_html_and_style",
 	"frappe.utils.print_format.download_pdf": "fulian_grid.api.platform.download_pdf",
 	"frappe.model.workflow.get_transitions": "fulian_grid.api.platform.get_transitions",
+	"frappe.desk.search.search_link": "fulian_grid.api.search.search_link",
 }
 
 # THE boundary: every HTTP call is classified before it runs (boundary.py, deny by default)

@@ -7,17 +7,21 @@ from pathlib import Path
 
 import frappe
 
+from fulian_grid.domain import msg
 from fulian_grid.roles import APP_ROLES, DEFAULT_ROLE_PROFILES
 
 
 def after_install():
 	ensure_vault()
+	apply_first_run_defaults()
 	ensure_roles()
 	ensure_role_profiles()
 	compile_translations()  # the defaults below are stored in Chinese
 	add_default_masters()
 	add_workflows()
 	add_kanban_boards()
+	show_kanban_card_fields()
+	translate_role_profile_names()
 	add_brand_signage_defaults()
 	ensure_erpnext_project_link()
 
@@ -56,6 +60,39 @@ def after_app_install(app_name: str):
 def before_app_uninstall(app_name: str):
 	if app_name == "erpnext":
 		remove_erpnext_project_link()
+
+
+# China's conventions, for what a new site has not set yet (Frappe's setup wizard would ask).
+FIRST_RUN_SETTINGS = {
+	"country": "China",
+	"language": "zh",
+	"time_zone": "Asia/Shanghai",
+	"currency": "CNY",
+	"date_format": "yyyy-mm-dd",
+	"time_format": "HH:mm:ss",
+}
+# Apps whose setup wizard asks nothing beyond FIRST_RUN_SETTINGS.
+_NO_OWN_WIZARD = {"frappe", "fulian_grid"}
+
+
+def apply_first_run_defaults():
+	"""On a site whose setup is not complete, fill the empty System Settings with China's
+	conventions; a value the site already has is kept. With no other app's wizard to run, the
+	setup is then complete, so users land in the desk rather than in Frappe's setup wizard."""
+	if frappe.db.get_single_value("System Settings", "setup_complete"):
+		return
+	settings = frappe.get_single("System Settings")
+	for field, value in FIRST_RUN_SETTINGS.items():
+		if not settings.get(field):
+			settings.set(field, value)
+	settings.save(ignore_permissions=True)
+	frappe.db.set_default("lang", settings.language)
+	for user in frappe.STANDARD_USERS:
+		if not frappe.db.get_value("User", user, "time_zone"):
+			frappe.db.set_value("User", user, "time_zone", settings.time_zone)
+	if set(frappe.get_installed_apps()) <= _NO_OWN_WIZARD:
+		frappe.db.set_default("desktop:home_page", "workspace")
+		frappe.db.set_single_value("System Settings", "setup_complete", 1)
 
 
 def ensure_roles():
@@ -249,7 +286,7 @@ def add_workflows():
 
 def add_kanban_boards():
 	"""A Kanban board of infringement reports by stage."""
-	name = "Infringement Reports by Stage"
+	name = KANBAN_BOARD
 	if frappe.db.exists("Kanban Board", name):
 		return
 	options = frappe.get_meta("Infringement Report").get_field("status").options.split("\n")
@@ -263,6 +300,42 @@ def add_kanban_boards():
 			"columns": [{"column_name": option, "status": "Active"} for option in options],
 		}
 	).insert(ignore_permissions=True)
+
+
+KANBAN_BOARD = msg("Infringement Reports by Stage")  # the board's title is translated in the desk
+# What a card of the board shows besides the report's text: its number, where, how urgent, when.
+KANBAN_CARD_FIELDS = ("name", "governance_grid", "urgency", "discovered_at")
+
+
+def show_kanban_card_fields():
+	"""Cards of the reports board show the fields that tell reports apart (once: a board whose
+	cards an administrator has set up keeps them)."""
+	if not frappe.db.exists("Kanban Board", KANBAN_BOARD):
+		return
+	board = frappe.get_doc("Kanban Board", KANBAN_BOARD)
+	if json.loads(board.fields or "[]"):
+		return
+	board.fields = json.dumps(KANBAN_CARD_FIELDS)
+	board.show_labels = 1
+	board.save(ignore_permissions=True)
+
+
+def translate_role_profile_names():
+	"""The app's role profiles are named by English msgids: the desk shows Role Profile links
+	translated, as it does for roles."""
+	from frappe.custom.doctype.property_setter.property_setter import make_property_setter
+
+	if frappe.db.exists("Property Setter", {"doc_type": "Role Profile", "property": "translated_doctype"}):
+		return
+	make_property_setter(
+		"Role Profile",
+		None,
+		"translated_doctype",
+		1,
+		"Check",
+		for_doctype=True,
+		validate_fields_for_doctype=False,
+	)
 
 
 # The six areas of executives' training (standard ch. 9). Defaults only, as above.

@@ -53,7 +53,9 @@ class IdentityValueError(frappe.ValidationError):
 
 
 def ensure_table() -> None:
-	frappe.db.sql_ddl(SCHEMA)
+	"""Create the vault's table once (DDL commits, so never when it exists)."""
+	if not frappe.db.sql("show tables like %s", TABLE):
+		frappe.db.sql_ddl(SCHEMA)
 
 
 # ---- keys ---------------------------------------------------------------------------------------

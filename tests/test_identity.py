@@ -44,6 +44,7 @@ def test_normalisation_is_what_a_person_means():
 	assert kinds.normalize(kinds.MOBILE, "+86 138-1234-5678") == "13812345678"
 	assert kinds.normalize(kinds.NAME, " 王\u3000芳 ") == "王 芳"  # full-width space folded (NFKC)
 	assert kinds.normalize(kinds.ID_NUMBER, "１１０１０５１９４９１２３１００２Ｘ") == "11010519491231002X"
+	assert kinds.normalize(kinds.TEXT, " 男，40岁左右 ") == "男，40岁左右"  # free text is kept as written
 
 
 @pytest.mark.parametrize(

@@ -66,6 +66,8 @@ def import_screening_ledger(file_url: str) -> dict:
 		cadence_days(),
 		getdate(),
 	)
+	# the spreadsheet holds identities in plaintext: it is not kept, imported or not
+	file.delete(ignore_permissions=True)
 	if result.errors:
 		return {"imported": 0, "errors": [_row_error(number, error) for number, error in result.errors]}
 	insert_ledger_rows(result.rows)

@@ -54,7 +54,9 @@ def normalize(kind: str, value):
 	"""The form a value is stored and compared in (blind indexes are taken of this form)."""
 	if value is None or kind == DATE:
 		return value
-	value = unicodedata.normalize("NFKC", str(value)).strip()
+	if kind in (TEXT, ADDRESS):
+		return str(value).strip()  # what she wrote, full-width punctuation and all
+	value = unicodedata.normalize("NFKC", str(value)).strip()  # full-width digits and spaces folded
 	if kind == ID_NUMBER:
 		return normalize_id_number(value)
 	if kind == MOBILE:

@@ -46,8 +46,10 @@ class TestLedgerImport(CityTestCase):
 	def test_a_county_admin_imports_her_grids_in_one_go(self):
 		frappe.set_user(self.county_admin)
 		second = ["TA1CG", "李娜", "女", "2012-01-09", "", "", "", "困境儿童、留守妇女", ""]
-		result = import_screening_ledger(upload([GOOD, second]))
+		file_url = upload([GOOD, second])
+		result = import_screening_ledger(file_url)
 		self.assertEqual(result, {"imported": 2, "errors": []})
+		self.assertFalse(frappe.db.exists("File", {"file_url": file_url}))  # its plaintext is not kept
 		names = frappe.get_all("Screening Ledger", filters={"subject_name": ("in", ["王*", "李*"])},
 							   pluck="name", order_by="name")  # fmt: skip
 		self.assertEqual(len(names), 2)

@@ -4,7 +4,7 @@ $(document).on("form-refresh", (e, frm) => {
 	if (frm.is_new() || !frm.meta.fields.some((df) => df.fieldname === "grid_path")) return;
 	if (!frm.perm[0] || !frm.perm[0].write) return;
 	frm.set_df_property("governance_grid", "read_only", 1);
-	frm.add_custom_button(__("Move to Another Grid"), () => {
+	frm.page.add_menu_item(__("Move to Another Grid"), () => {
 		const dialog = new frappe.ui.Dialog({
 			title: __("Move to Another Grid"),
 			fields: [
@@ -26,5 +26,5 @@ $(document).on("form-refresh", (e, frm) => {
 			},
 		});
 		dialog.show();
-	}, __("Actions"));
+	});
 });

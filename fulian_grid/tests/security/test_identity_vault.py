@@ -489,3 +489,45 @@ class TestCustomizeFormFieldsAreSealed(FulianTestCase):
 		self.assertEqual(
 			vault.record_identities("Women Group", group.name)["fields"]["guardian_phone"], SECRET_PHONE
 		)
+
+
+class TestMigrationOfADemoSet(FulianTestCase):
+	"""The patch on a data set from before the vault: the demo at a small scale, its identities put
+	back into the columns in plaintext (as an older version stored them)."""
+
+	def test_patch_seals_a_demo_set_and_twice_changes_nothing(self):
+		from fulian_grid.demo import generate
+		from fulian_grid.patches.v15_0 import move_identities_into_vault
+
+		generate(scale=0.02)
+		cells = frappe.db.sql(f"select doctype, name, fieldname, value from `{vault.TABLE}`")
+		self.assertGreater(len(cells), 500)
+		plain = {
+			(doctype, name, field): vault.decrypt(token)
+			for doctype, name, field, token in cells
+			if field in vault.identity_fields(doctype)
+		}
+		for (doctype, name, field), value in plain.items():
+			frappe.db.sql(f"update `tab{doctype}` set `{field}` = %s where name = %s", (value, name))
+		frappe.db.sql(f"delete from `{vault.TABLE}`")
+
+		move_identities_into_vault.execute()
+		resealed = {
+			(doctype, name, field): vault.decrypt(token)
+			for doctype, name, field, token in frappe.db.sql(
+				f"select doctype, name, fieldname, value from `{vault.TABLE}`"
+			)
+		}
+		self.assertEqual({cell: resealed.get(cell) for cell in plain}, plain)
+		for (doctype, name, field), value in list(plain.items())[:: max(len(plain) // 200, 1)]:
+			self.assertNotEqual(frappe.db.get_value(doctype, name, field), value, (doctype, field))
+		self.assertEqual(vault.seal_existing(), 0)  # twice changes nothing
+
+	def test_a_failed_vault_write_leaves_no_record(self):
+		before = frappe.db.count("Screening Ledger")
+		key = frappe.local.conf.pop("encryption_key")
+		try:
+			self.assertRaises(vault.VaultKeyError, make_ledger(governance_grid=None).insert)
+		finally:
+			frappe.local.conf["encryption_key"] = key
+		self.assertEqual(frappe.db.count("Screening Ledger"), before)

@@ -32,6 +32,27 @@ class FederationExecutive(SensitiveDocument):
 		elif getdate(self.birth_date) != born:
 			frappe.throw(_("The birth date does not match the ID number"), InvalidIdentityError)
 
+	def on_update(self):
+		if self.has_value_changed("user"):
+			refresh_user_copies(self.name, self.user)
+
 	def validate_term(self):
 		if self.term_start and self.term_end and getdate(self.term_end) < getdate(self.term_start):
 			frappe.throw(_("The term cannot end before it starts"))
+
+
+def refresh_user_copies(executive: str, user: str | None):
+	"""Fields fetched from an executive's user (a led project's lead, a co-lead row) follow her
+	record when a user is linked to it later; Frappe fetches them only when the link is set."""
+	for link in frappe.get_all(
+		"DocField",
+		filters={"fieldtype": "Link", "options": "Federation Executive"},
+		fields=["parent", "fieldname"],
+	):
+		for copy in frappe.get_all(
+			"DocField",
+			filters={"parent": link.parent, "fetch_from": f"{link.fieldname}.user"},
+			pluck="fieldname",
+		):
+			table = frappe.qb.DocType(link.parent)
+			frappe.qb.update(table).set(table[copy], user).where(table[link.fieldname] == executive).run()

@@ -98,6 +98,24 @@ class TestLedProject(CityTestCase):
 		rows = {row.name: row for row in execute({})[1]}
 		self.assertEqual(rows[co_led].my_part, frappe._("Co-lead"))
 
+	def test_a_user_linked_to_an_executive_later_reaches_her_projects(self):
+		"""The demo data and many federations record executives first and give them logins later."""
+		late = make_user("late_exec@fulian.test")
+		assign(late, "Fulian Executive", "TA1C")
+		executive = make_executive("周敏", self.city.federation_a)
+		led = make_project(executive).insert().name
+		co_led = make_project(self.other, co_leads=[{"federation_executive": executive}]).insert().name
+		frappe.set_user(late)
+		self.assertEqual(my_led_projects(), [])
+		frappe.set_user("Administrator")
+		record = frappe.get_doc("Federation Executive", executive)
+		record.user = late
+		record.save()
+		frappe.set_user(late)
+		self.assertEqual(set(my_led_projects()), {led, co_led})
+		self.assertEqual(frappe.db.get_value("Led Project", led, "lead_user"), late)
+		self.assertEqual(frappe.get_doc("Led Project", co_led).co_leads[0].user, late)
+
 	def test_my_projects_stay_within_scope_and_siblings_see_nothing(self):
 		project = make_project(self.lead).insert().name
 		frappe.set_user(self.city.officer_b)

@@ -20,6 +20,7 @@ def execute(filters=None):
 		order_by="start_date asc",
 	)  # fmt: skip
 	for row in rows:
+		row.status = _(row.status)  # a Data column shows the stored English option otherwise
 		row.my_part = _("Lead Executive") if row.lead_user == frappe.session.user else _("Co-lead")
 		row.milestone_overdue = int(bool(row.next_milestone_due and getdate(row.next_milestone_due) < on))
 	return columns(), rows

@@ -108,3 +108,17 @@ class TestServiceFigures(CityTestCase):
 			self.assertGreaterEqual(figures()["counselling_couples"].value, 1)
 		finally:
 			frappe.db.set_single_value("Fulian Settings", "small_cell_threshold", 5)
+
+	def test_scoped_roles_run_the_report_through_the_desk(self):
+		"""The desk's query_report.run checks every Link column's DocType against the user: a column
+		linking to DocType refused the report to everyone but System Managers."""
+		from frappe.desk.query_report import run
+
+		for user in (self.viewer, self.city.officer_b):
+			frappe.set_user(user)
+			try:
+				result = run("Service Figures", filters={"governance_grid": "TB"})
+			finally:
+				frappe.set_user("Administrator")
+			self.assertEqual(len(result["result"]), len(execute({})[1]))
+			self.assertNotIn("DocType", {column.get("options") for column in result["columns"]})

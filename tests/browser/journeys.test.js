@@ -1,0 +1,316 @@
+// Tier 3: the daily journeys of each role (shared/JOURNEYS.md) in headless Chromium, on a demo site
+// made by scripts/test (demo data at a small scale, the users of fulian_grid.demo.users).
+const { test, after } = require("node:test");
+const lib = require("./lib");
+const { assert, journey, open, call, settle, forms } = lib;
+const { linkOptions, pickLink, fill, doc, save, clickButton, confirm, workflowAction } = forms;
+
+const COUNTY = "370502"; // 东营区, the officer's, the viewer's and the worker's county
+const NEW_USER = `new.chair.${Date.now()}@dongying.example`; // a fresh user on every run
+const APP_ROLES_ZH = ["市妇联管理员", "县乡妇联干部", "网格妇联主席", "执委", "女网格员/调解员", "统计查看"];
+
+after(() => lib.close());
+
+const text = (page) => page.evaluate(() => document.body.innerText);
+const listRows = (page) => page.locator(".frappe-list .list-row-container:visible");
+const treeLabels = (page) => page.locator(".tree-label:visible").allInnerTexts();
+
+async function downloadFrom(page, click) {
+	const [download] = await Promise.all([page.waitForEvent("download"), click()]);
+	const file = await download.path();
+	assert.ok(require("node:fs").statSync(file).size > 1000, `${download.suggestedFilename()} is empty`);
+	return download.suggestedFilename();
+}
+
+// Opens a Word file the page opens in a new tab; resolves to its file name.
+async function downloadFromPopup(j, click) {
+	const [popup] = await Promise.all([j.context.waitForEvent("page"), click()]);
+	const download = await popup.waitForEvent("download");
+	const name = download.suggestedFilename();
+	await popup.close();
+	return name;
+}
+
+async function exportReport(page, format) {
+	await page.locator('.page-head:visible button:has-text("菜单"), .page-head:visible .menu-btn-group button').first().click();
+	await page.locator('.dropdown-menu:visible a:has-text("导出")').first().click();
+	await settle(page);
+	const dialog = page.locator(".modal:visible");
+	await dialog.locator('select[data-fieldname="file_format"]').selectOption(format);
+	return downloadFrom(page, () => dialog.locator(".btn-primary").click());
+}
+
+async function assignRole(j, { user, roleText, gridText }) {
+	const { page, step } = j;
+	await step("new grid role assignment", () => open(page, "grid-role-assignment/new"));
+	await step("user, and only the app's roles offered", async () => {
+		await pickLink(page, "user", user);
+		const roles = await linkOptions(page, "role", "");
+		assert.deepEqual(
+			roles.filter((r) => !r.includes("创建") && !r.includes("高级搜索")).map((r) => r.split("\n")[0]),
+			APP_ROLES_ZH
+		);
+		await pickLink(page, "role", roleText);
+	});
+	await step("grid search finds the grid", () => pickLink(page, "governance_grid", gridText));
+	const saved = await step("save", () => save(page));
+	assert.equal(saved.user, user);
+	return saved;
+}
+
+test("1 administrator: workspace, grid tree, role assignments (admin and System Manager)", async () => {
+	const j = await journey("1-admin", "admin");
+	const { page, step } = j;
+	await step("lands on 妇联网格", () => open(page, "/app"));
+	assert.match(page.url(), /\/app\/fulian-grid$/);
+	await step("grid tree: the root by its name", () => open(page, "governance-grid/view/tree"));
+	assert.deepEqual((await treeLabels(page)).slice(0, 2), ["社会治理网格", "东营市"]);
+	await step("expand the city", () => page.locator('.tree-label:text-is("东营市")').click(), { warm: true });
+	assert.ok((await treeLabels(page)).includes("东营区"));
+	await step("expand a county", () => page.locator('.tree-label:text-is("东营区")').click(), { warm: true });
+	const started = Date.now();
+	await step("expand all", () => clickButton(page, "展开全部"));
+	assert.ok(Date.now() - started < 10000, "the whole tree opens in seconds, not a minute");
+	assert.ok((await treeLabels(page)).length > 100, "expand all shows the whole tree");
+
+	await step("create a user", async () => {
+		await open(page, "user/new");
+		await fill(page, "email", NEW_USER);
+		await fill(page, "first_name", "新主席");
+		await save(page);
+	});
+	await assignRole(j, { user: NEW_USER, roleText: "网格妇联主席", gridText: "盛园社区" });
+	await j.close();
+
+	const s = await journey("1-system-manager", "sysmanager");
+	await s.step("tree opens without error for a System Manager", () => open(s.page, "governance-grid/view/tree"));
+	await assignRole(s, { user: NEW_USER, roleText: "统计查看", gridText: "东营区" });
+	await s.close();
+});
+
+test("2 county officer: workspace, scoped cards, masked ledger, statistics, Kanban, workflow", async () => {
+	const j = await journey("2-officer", "officer");
+	const { page, step } = j;
+	await step("lands on 妇联网格", () => open(page, "/app"));
+	assert.match(page.url(), /\/app\/fulian-grid$/);
+	await step("cards counted within her county", async () => {
+		const card = page.locator('.number-widget-box:has-text("在任执委")');
+		await page.waitForFunction(() => [...document.querySelectorAll(".number-widget-box")].every((b) => /\d/.test(b.innerText)));
+		const shown = Number((await card.locator(".number").innerText()).replace(/\D/g, ""));
+		const filters = { status: "Active" };
+		const hers = await call(page, "frappe.client.get_count", { doctype: "Federation Executive", filters });
+		const city = await lib.asAdministrator("frappe.client.get_count", { doctype: "Federation Executive", filters });
+		assert.equal(shown, hers, "the card counts what she may read");
+		assert.ok(hers > 0 && hers < city, `her county's executives (${hers}) are fewer than the city's (${city})`);
+	}, { readme: "workspace" });
+	await j.warm("ledger list, identities masked", "screening-ledger");
+	const listed = await listRows(page).allInnerTexts();
+	assert.ok(listed.length > 0 && listed.some((row) => row.includes("*")), "masked names in the list");
+	assert.doesNotMatch(await text(page), /\d{17}[\dX]/, "no full ID number in the list");
+	await step("opens an entry", () => listRows(page).first().locator(".list-subject a").first().click());
+	const entry = await doc(page);
+	assert.equal(entry.doctype, "Screening Ledger");
+	await j.warm("the entry again", `screening-ledger/${entry.name}`);
+
+	await step("Work Statistics of her county", () =>
+		open(page, `query-report/Work Statistics?governance_grid=${COUNTY}`)
+	);
+	assert.match(await text(page), /东营区/);
+	const word = await step("Work Statistics as Word", () =>
+		downloadFromPopup(j, () => clickButton(page, "工作统计（Word）"))
+	);
+	assert.match(word, /\.docx$/);
+	await step("Service Figures of her county", () =>
+		open(page, `query-report/Service Figures?governance_grid=${COUNTY}`)
+	);
+	assert.ok((await page.locator(".dt-row:visible").count()) > 5, "figures shown");
+	const excel = await step("Service Figures as Excel", () => exportReport(page, "Excel"));
+	assert.match(excel, /\.xlsx$/);
+
+	await step("Kanban of reports", () =>
+		open(page, "infringement-report/view/kanban/Infringement Reports by Stage")
+	);
+	const cards = await page.locator(".kanban-card:visible").allInnerTexts();
+	assert.ok(cards.length > 1, "cards on the board");
+	assert.equal(new Set(cards).size, cards.length, "every card tells its report apart");
+
+	const [reported] = await call(page, "frappe.client.get_list", {
+		doctype: "Infringement Report",
+		filters: { workflow_state: "Reported" },
+		limit_page_length: 1,
+	});
+	assert.ok(reported, "a reported case in her county");
+	await j.warm("opens a reported case", `infringement-report/${reported.name}`);
+	await step("verifies its facts (workflow)", async () => {
+		await workflowAction(page, "核实");
+		if (await page.locator(".modal:visible .btn-primary").count()) await confirm(page);
+		await page.waitForFunction(() => cur_frm.doc.workflow_state !== "Reported");
+	});
+	assert.notEqual((await doc(page)).workflow_state, "Reported");
+	await j.close();
+});
+
+// Journey 3 and 4: the grid worker's visit and report, on a desktop and on a phone.
+async function workerVisitAndReport(j, { phone = false } = {}) {
+	const { page, step } = j;
+	const check = async () => {
+		if (phone) {
+			await lib.noHorizontalOverflow(page);
+			await lib.buttonsReachable(page);
+		}
+	};
+	const [entry] = await call(page, "frappe.client.get_list", {
+		doctype: "Screening Ledger",
+		fields: ["name", "governance_grid"],
+		filters: { status: "Active" },
+		limit_page_length: 1,
+	});
+	assert.ok(entry, "a ledger entry in her grid");
+	await j.warm("opens a ledger entry of her grid", `screening-ledger/${entry.name}`);
+	if (phone) await step("the entry on a phone", () => settle(page), { readme: "phone" });
+	await check();
+	await step("log a home visit from it", () => clickButton(page, "登记入户走访"), phone ? {} : { readme: "visit" });
+	const visit = await doc(page);
+	assert.equal(visit.doctype, "Home Visit");
+	assert.equal(visit.governance_grid, entry.governance_grid, "the visit's grid comes from the entry");
+	await check();
+	await step("findings, save", async () => {
+		await fill(page, "findings", "入户走访发现夫妻矛盾升级，孩子受到惊吓。");
+		await save(page);
+	});
+	await step("submit", async () => {
+		await clickButton(page, "提交");
+		await confirm(page);
+		await page.waitForFunction(() => cur_frm.doc.docstatus === 1);
+	});
+	await check();
+	await step("report infringement from the visit", () => clickButton(page, "报告侵权事项"));
+	const report = await doc(page);
+	assert.equal(report.doctype, "Infringement Report");
+	assert.equal(report.home_visit, (await call(page, "frappe.client.get_list", {
+		doctype: "Home Visit", filters: { screening_ledger: entry.name, docstatus: 1 }, order_by: "creation desc", limit_page_length: 1,
+	}))[0].name);
+	await step("victims, one a minor", async () => {
+		for (const [name, age] of [
+			["王秀兰", 36],
+			["李小宝", 9],
+		]) {
+			const grid = page.locator('.frappe-control[data-fieldname="victims"]:visible');
+			await grid.locator(".grid-add-row").click();
+			const row = grid.locator(".grid-row.editable-row, .grid-body .rows .grid-row").last();
+			await row.locator('[data-fieldname="victim_name"]').first().click();
+			await row.locator('input[data-fieldname="victim_name"]').fill(name);
+			await row.locator('[data-fieldname="age"]').first().click();
+			await row.locator('input[data-fieldname="age"]').fill(String(age));
+			await page.keyboard.press("Tab");
+		}
+		await settle(page);
+	});
+	await check();
+	await step("concern items", async () => {
+		const input = page.locator('.frappe-control[data-fieldname="concern_items"]:visible input').first();
+		await input.click();
+		await input.pressSequentially("身体暴力", { delay: 20 });
+		await page.locator('.frappe-control[data-fieldname="concern_items"] ul[role=listbox] li').first().click();
+		await settle(page);
+	});
+	await step("the suspect", () => fill(page, "suspect", "王某（受害人丈夫）"));
+	await step("save", () => save(page));
+	const saved = await doc(page);
+	assert.equal(saved.victims.length, 2);
+	assert.ok(saved.victims.some((v) => v.is_minor), "the child is marked a minor");
+	await check();
+	await step("file it", async () => {
+		await workflowAction(page, "上报");
+		if (await page.locator(".modal:visible .btn-primary").count()) await confirm(page);
+		await page.waitForFunction(() => cur_frm.doc.workflow_state === "Reported");
+	});
+	await check();
+}
+
+async function refused(j, route) {
+	const { page, step } = j;
+	await step(
+		`refused: ${route}`,
+		async () => {
+			await page.goto(`/app/${route}`);
+			await page.locator(".message-page:visible").waitFor();
+		},
+		{ expect: [/40[34]/, /PermissionError/] }
+	);
+	assert.match(await page.locator(".message-page:visible").innerText(), /无权/);
+}
+
+test("3 grid worker: ledger entry, home visit, infringement report; another county refused", async () => {
+	const j = await journey("3-worker", "worker");
+	await workerVisitAndReport(j);
+	const [other] = await lib.asAdministrator("frappe.client.get_list", {
+		doctype: "Screening Ledger",
+		filters: { governance_grid: ["like", "370503%"] },
+		limit_page_length: 1,
+	});
+	await refused(j, `screening-ledger/${other.name}`);
+	await j.close();
+});
+
+test("4 grid worker on a phone (390×844): the visit and the report", async () => {
+	const j = await journey("4-worker-phone", "worker", { viewport: lib.PHONE });
+	await j.step("workspace on a phone", () => open(j.page, "/app"));
+	await lib.noHorizontalOverflow(j.page);
+	await workerVisitAndReport(j, { phone: true });
+	await j.close();
+});
+
+test("5 executive: my led projects, Gantt, a milestone ticked", async () => {
+	const j = await journey("5-executive", "executive");
+	const { page, step } = j;
+	await j.warm("My Led Projects", "query-report/My Led Projects");
+	const mine = await call(page, "fulian_grid.api.projects.my_led_projects");
+	assert.ok(mine.length >= 3, `her projects listed (${mine.length})`);
+	assert.equal(await page.locator(".dt-scrollable .dt-row:visible").count(), mine.length);
+	await step("Gantt", () => open(page, "led-project/view/gantt"));
+	assert.ok((await page.locator(".gantt .bar-wrapper:visible").count()) > 0, "bars on the Gantt chart");
+	const project = mine[0];
+	await j.warm("opens a project", `led-project/${project}`);
+	await step("ticks a milestone", async () => {
+		const before = await doc(page);
+		const open_row = before.milestones.findIndex((m) => !m.done_on);
+		assert.ok(open_row >= 0, "an open milestone");
+		await page.evaluate((idx) => {
+			const row = cur_frm.doc.milestones[idx];
+			return frappe.model.set_value(row.doctype, row.name, "done_on", frappe.datetime.get_today());
+		}, open_row);
+		await save(page);
+	});
+	const after = await doc(page);
+	assert.ok(after.milestones.filter((m) => m.done_on).length > 0);
+	await j.close();
+});
+
+test("6 statistics viewer: Work Statistics, withheld cells, counselling refused", async () => {
+	const j = await journey("6-viewer", "viewer");
+	const { page, step } = j;
+	await step("Work Statistics of her county", () =>
+		open(page, `query-report/Work Statistics?governance_grid=${COUNTY}`)
+	);
+	const data = await page.evaluate(() => frappe.query_report.data);
+	assert.ok(data.length > 1, "a row per child node and a total");
+	// a withheld cell (blank) must not be the difference of the total and the cells shown
+	const columns = await page.evaluate(() => frappe.query_report.columns.map((c) => c.fieldname));
+	const total = data.find((row) => row.is_total);
+	for (const column of columns) {
+		const cells = data.filter((row) => !row.is_total).map((row) => row[column]);
+		const withheld = cells.filter((v) => v === null || v === undefined || v === "").length;
+		if (withheld === 1 && typeof total[column] === "number") {
+			assert.fail(`${column}: one withheld cell beside a total gives it away`);
+		}
+	}
+	// in her own county: she counts counselling records but never opens one
+	const [counselling] = await lib.asAdministrator("frappe.client.get_list", {
+		doctype: "Divorce Counselling",
+		filters: { governance_grid: ["like", `${COUNTY}%`] },
+		limit_page_length: 1,
+	});
+	await refused(j, `divorce-counselling/${counselling.name}`);
+	await j.close();
+});
