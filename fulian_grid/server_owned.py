@@ -24,7 +24,12 @@ from frappe import _
 from fulian_grid.domain.server_owned import declared
 
 APP_MODULE = "Fulian Grid"
-WORKFLOW_ACTIONS = ("frappe.model.workflow.apply_workflow",)
+# Frappe's endpoints that apply a workflow action (each reloads the record before the transition)
+WORKFLOW_ACTIONS = (
+	"frappe.model.workflow.apply_workflow",
+	"frappe.model.workflow.bulk_workflow_approval",  # under 20 records it runs in the request
+	"frappe.workflow.doctype.workflow_action.workflow_action.confirm_action",  # the e-mailed link
+)
 
 
 class ServerOwnedFieldError(frappe.ValidationError):

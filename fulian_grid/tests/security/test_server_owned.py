@@ -27,13 +27,14 @@ BACKDATED = "2020-01-01 08:00:00"
 @contextmanager
 def http(**form):
 	"""Run the block as a client's HTTP request with `form` as its arguments."""
-	saved = getattr(frappe.local, "request", None), frappe.local.form_dict
+	saved = getattr(frappe.local, "request", None), frappe.local.form_dict, frappe.local.response
 	frappe.local.request = EnvironBuilder(method="POST").get_request()
 	frappe.local.form_dict = frappe._dict(form)
+	frappe.local.response = frappe._dict(docs=[])
 	try:
 		yield
 	finally:
-		frappe.local.request, frappe.local.form_dict = saved
+		frappe.local.request, frappe.local.form_dict, frappe.local.response = saved
 
 
 def new_report(reporter: str) -> dict:
