@@ -51,7 +51,7 @@ link_app() {
 # A fresh site with the app, the demo data at `scale` and the demo users.
 make_demo_site() {
 	local site=$1 scale=$2
-	(cd "$BENCH" && b drop-site "$site" --force --no-backup "${db_args[@]}" </dev/null >/dev/null 2>&1) || true
+	(cd "$BENCH" && db_stdin | b drop-site "$site" --force --no-backup "${db_args[@]}" >/dev/null 2>&1; rm -rf "sites/$site" archived/sites/"$site"*) || true
 	(cd "$BENCH" && db_stdin | b new-site "$site" "${db_args[@]}" --admin-password admin \
 		--mariadb-user-host-login-scope=% --install-app fulian_grid) &&
 		(cd "$BENCH" && b --site "$site" execute fulian_grid.demo.generate --kwargs "{'scale': $scale}") &&
