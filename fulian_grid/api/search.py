@@ -22,11 +22,10 @@ def search_link(
 	this app's DocTypes each part of the description goes through the translation."""
 	if frappe.get_meta(doctype).module == "Fulian Grid":
 		# the per-grid rule is in the list query: no flag sets it aside, no foreign query replaces it
-		if query and not query.startswith("fulian_grid."):
+		if ignore_user_permissions or (query and not query.startswith("fulian_grid.")):
 			frappe.throw(
 				_("This function is not available for the records of Fulian Grid."), frappe.PermissionError
 			)
-		ignore_user_permissions = False
 	results = frappe_search_link(
 		doctype, txt, query, filters, page_length, searchfield, reference_doctype, ignore_user_permissions
 	)
