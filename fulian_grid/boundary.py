@@ -110,7 +110,7 @@ def check(method: str, args: dict) -> None:
 		_refuse(_("This function is not available for the records of Fulian Grid."))
 	if rule == "allowed":
 		for argument in classification()["allowed"][method].get("unless", ()):
-			if args.get(argument) not in (None, "", 0, "0", [], {}):
+			if str(args.get(argument)).lower() not in ("none", "", "0", "false", "[]", "{}"):
 				_refuse(_("This function is not available for the records of Fulian Grid."))
 	if method not in META_ONLY and (_targets(args) & _child_doctypes()):
 		_refuse(_("Rows of a table are read through the record they belong to."))

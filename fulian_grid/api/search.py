@@ -22,7 +22,9 @@ def search_link(
 	this app's DocTypes each part of the description goes through the translation."""
 	if frappe.get_meta(doctype).module == "Fulian Grid":
 		# the per-grid rule is in the list query: no flag sets it aside, no foreign query replaces it
-		if ignore_user_permissions or (query and not query.startswith("fulian_grid.")):
+		if str(ignore_user_permissions).lower() in ("1", "true") or (
+			query and not query.startswith("fulian_grid.")
+		):
 			frappe.throw(
 				_("This function is not available for the records of Fulian Grid."), frappe.PermissionError
 			)
