@@ -8,13 +8,14 @@ from pathlib import Path
 import frappe
 
 from fulian_grid.domain import msg
-from fulian_grid.roles import APP_ROLES, DEFAULT_ROLE_PROFILES
+from fulian_grid.roles import APP_ROLES, DEFAULT_ROLE_PROFILES, ROLE_PICKING_ROLES
 
 
 def after_install():
 	ensure_vault()
 	apply_first_run_defaults()
 	ensure_roles()
+	ensure_role_select()
 	ensure_role_profiles()
 	compile_translations()  # the defaults below are stored in Chinese
 	add_default_masters()
@@ -29,6 +30,7 @@ def after_install():
 def after_migrate():
 	ensure_vault()
 	ensure_roles()
+	ensure_role_select()
 	ensure_role_profiles()
 	ensure_settings_defaults()
 	ensure_erpnext_project_link()
@@ -101,6 +103,31 @@ def ensure_roles():
 			frappe.get_doc({"doctype": "Role", "role_name": role_name, "desk_access": 1}).insert(
 				ignore_permissions=True
 			)
+
+
+def ensure_role_select():
+	"""Those who give roles per grid pick the role in the assignment's Link field, which Frappe
+	validates against Role: the "select" right on Role (role names, not a record to read or edit)."""
+	from frappe.permissions import setup_custom_perms
+
+	for role in ROLE_PICKING_ROLES:
+		perm = {"parent": "Role", "role": role, "permlevel": 0, "if_owner": 0}
+		if frappe.db.exists("Custom DocPerm", perm):
+			if not frappe.db.get_value("Custom DocPerm", perm, "select"):
+				frappe.db.set_value("Custom DocPerm", perm, "select", 1)
+			continue
+		setup_custom_perms("Role")
+		frappe.get_doc(
+			doctype="Custom DocPerm",
+			parent="Role",
+			parenttype="DocType",
+			parentfield="permissions",
+			role=role,
+			permlevel=0,
+			select=1,
+			read=0,
+		).insert(ignore_permissions=True)
+		frappe.clear_cache(doctype="Role")
 
 
 def ensure_settings_defaults():

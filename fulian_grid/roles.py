@@ -18,6 +18,8 @@ APP_ROLES = (
 
 # Roles that handle cases: they see identities in full within their scope.
 HANDLER_ROLES = (FULIAN_ADMIN, FULIAN_OFFICER, FULIAN_GRID_CHAIR)
+# roles that give roles per grid (Grid Role Assignment) and so pick roles in its Link field
+ROLE_PICKING_ROLES = (FULIAN_ADMIN,)
 
 DEFAULT_ROLE_PROFILES = {
 	"Fulian City Administrator": (FULIAN_ADMIN, FULIAN_OFFICER, FULIAN_VIEWER),

@@ -13,7 +13,7 @@ after(() => lib.close());
 
 // Journeys that do not pass yet: they run and report every step, marked TODO with what stops them
 // (issue 14 stays open until this is empty). A TODO journey that passes shows as passed.
-const NOT_YET = {
+const NOT_YET = process.env.FULIAN_ALL_JOURNEYS ? {} : {
 	1: "creating a user in the desk: the e-mail field of /app/user/new is not found by the harness",
 	2: "the Work Statistics Word file opens in a new tab; the harness does not catch its download",
 	3: "saving the home visit in the desk times out (cause not found yet)",
@@ -84,19 +84,24 @@ journeyTest(1, "administrator: workspace, grid tree, role assignments (admin and
 	assert.ok(Date.now() - started < 10000, "the whole tree opens in seconds, not a minute");
 	assert.ok((await treeLabels(page)).length > 100, "expand all shows the whole tree");
 
-	await step("create a user", async () => {
-		await open(page, "user/new");
-		await fill(page, "email", NEW_USER);
-		await fill(page, "first_name", "新主席");
-		await save(page);
-	});
-	await assignRole(j, { user: NEW_USER, roleText: "网格妇联主席", gridText: "盛园社区" });
 	await j.close();
 
+	// accounts are Frappe's: a System Manager creates the user; the federation's administrator
+	// gives her a role in a grid of his subtree (he cannot edit users)
 	const s = await journey("1-system-manager", "sysmanager");
 	await s.step("tree opens without error for a System Manager", () => open(s.page, "governance-grid/view/tree"));
+	await s.step("create a user", async () => {
+		await open(s.page, "user/new");
+		await fill(s.page, "email", NEW_USER);
+		await fill(s.page, "first_name", "新主席");
+		await save(s.page);
+	});
 	await assignRole(s, { user: NEW_USER, roleText: "统计查看", gridText: "东营区" });
 	await s.close();
+
+	const a = await journey("1-admin-assigns", "admin");
+	await assignRole(a, { user: NEW_USER, roleText: "网格妇联主席", gridText: "盛园社区" });
+	await a.close();
 });
 
 journeyTest(2, "county officer: workspace, scoped cards, masked ledger, statistics, Kanban, workflow", async () => {
@@ -222,7 +227,7 @@ async function workerVisitAndReport(j, { phone = false } = {}) {
 		const input = page.locator('.frappe-control[data-fieldname="concern_items"]:visible input').first();
 		await input.click();
 		await input.pressSequentially("身体暴力", { delay: 20 });
-		await page.locator('.frappe-control[data-fieldname="concern_items"] ul[role=listbox] li').first().click();
+		await page.locator('.frappe-control[data-fieldname="concern_items"] ul[role=listbox] > *:not(.hide)').first().click();
 		await settle(page);
 	});
 	await step("the suspect", () => fill(page, "suspect", "王某（受害人丈夫）"));

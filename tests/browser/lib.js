@@ -86,8 +86,15 @@ async function journey(name, user, { viewport = DESKTOP } = {}) {
 	// `readme`: with FULIAN_README_SCREENSHOTS=1 the step's screenshot also goes to docs/ (README)
 	async function step(title, fn, { warm = false, expect = [], readme } = {}) {
 		const started = Date.now();
-		const result = await fn();
-		await settle(page);
+		let result;
+		try {
+			result = await fn();
+			await settle(page);
+		} catch (error) {
+			// the page as the step left it, for whoever reads the failure
+			await page.screenshot({ path: path.join(SHOTS, `${slug}-failed.png`) }).catch(() => {});
+			throw error;
+		}
 		const ms = Date.now() - started;
 		index += 1;
 		const file = path.join(SHOTS, `${slug}-${String(index).padStart(2, "0")}.png`);
@@ -262,10 +269,15 @@ const control = (page, fieldname, scope = "body") =>
 // Type into a Link field and return the texts of the suggestions offered.
 async function linkOptions(page, fieldname, text, scope) {
 	const input = control(page, fieldname, scope).locator("input");
+	// the suggestions of the whole text, not of a keystroke before it
+	const searched = page.waitForResponse(
+		(r) => r.url().includes("search_link") && new URLSearchParams(r.request().postData() || "").get("txt") === text
+	);
 	await input.click();
 	await input.fill("");
 	await input.pressSequentially(text, { delay: 20 });
-	const list = control(page, fieldname, scope).locator("ul[role=listbox] li");
+	await searched;
+	const list = control(page, fieldname, scope).locator("ul[role=listbox] > *:not(.hide)");
 	await list.first().waitFor();
 	await settle(page);
 	return (await list.allInnerTexts()).map((t) => t.trim());
@@ -276,8 +288,15 @@ async function pickLink(page, fieldname, text, choice = text, scope) {
 	const options = await linkOptions(page, fieldname, text, scope);
 	const index = options.findIndex((o) => o.includes(choice));
 	assert.ok(index >= 0, `${fieldname}: no suggestion with ${choice} among ${JSON.stringify(options)}`);
-	await control(page, fieldname, scope).locator("ul[role=listbox] li").nth(index).click();
+	await control(page, fieldname, scope).locator("ul[role=listbox] > *:not(.hide)").nth(index).click();
 	await settle(page);
+	// the picked value searches again and its list stays open over the fields below, as it does
+	// for a person, until she clicks elsewhere
+	const list = control(page, fieldname, scope).locator("ul[role=listbox]");
+	if (await list.isVisible()) {
+		await page.locator(scope === "body" || !scope ? ".page-head:visible .title-text" : `${scope} .modal-title`).first().click();
+		await list.waitFor({ state: "hidden" });
+	}
 	return options;
 }
 

@@ -213,6 +213,33 @@ class TestBoundaryOverHttp(FulianTestCase):
 		)
 		self.assertLeaksNothing(response)
 
+	def test_a_system_manager_links_any_grid_in_an_assignment_and_nothing_else(self):
+		"""She gives roles in every grid without reading grid records: the grid field of her
+		assignment validates and shows its title; records in that grid stay closed to her."""
+		response = self.system_manager.method(
+			"frappe.client.validate_link", doctype="Governance Grid", docname="BXBG", fields=[]
+		)
+		self.assertEqual(response.json["message"], {"name": "BXBG"})
+		response = self.system_manager.method(
+			"frappe.desk.search.get_link_title", doctype="Governance Grid", docname="BXBG"
+		)
+		self.assertEqual(response.json["message"], B_PATH_SECRET)
+		response = self.system_manager.method(
+			"frappe.client.validate_link", doctype="Screening Ledger", docname=self.entry_b, fields=[]
+		)
+		self.assertEqual(response.json["message"], {})
+		# a Fulian Admin picks the role (Frappe validates it against Role, which she may select)
+		response = Caller(self.handler).method(
+			"frappe.client.validate_link", doctype="Role", docname="Fulian Grid Chair", fields=[]
+		)
+		self.assertEqual(response.json["message"], {"name": "Fulian Grid Chair"})
+		for caller in (self.worker, self.no_role):
+			response = caller.method(
+				"frappe.client.validate_link", doctype="Governance Grid", docname="BXBG", fields=[]
+			)
+			with self.subTest(user=caller.user):
+				self.assertNotEqual(response.json.get("message"), {"name": "BXBG"})
+
 	def test_the_desk_still_works_for_her_own_grid(self):
 		response = self.worker.method("frappe.desk.reportview.get", doctype="Screening Ledger",
 									  fields=["`tabScreening Ledger`.`name`", "`tabScreening Ledger`.`subject_name`"])  # fmt: skip
