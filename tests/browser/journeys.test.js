@@ -33,15 +33,6 @@ async function downloadFrom(page, click) {
 	return download.suggestedFilename();
 }
 
-// Opens a Word file the page opens in a new tab; resolves to its file name.
-async function downloadFromPopup(j, click) {
-	const [popup] = await Promise.all([j.context.waitForEvent("page"), click()]);
-	const download = await popup.waitForEvent("download");
-	const name = download.suggestedFilename();
-	await popup.close();
-	return name;
-}
-
 async function exportReport(page, format) {
 	await page.locator('.page-head:visible button:has-text("菜单"), .page-head:visible .menu-btn-group button').first().click();
 	await page.locator('.dropdown-menu:visible a:has-text("导出")').first().click();
@@ -133,7 +124,7 @@ journeyTest(2, "county officer: workspace, scoped cards, masked ledger, statisti
 	);
 	assert.match(await text(page), /东营区/);
 	const word = await step("Work Statistics as Word", () =>
-		downloadFromPopup(j, () => clickButton(page, "工作统计（Word）"))
+		downloadFrom(page, () => clickButton(page, "工作统计（Word）"))
 	);
 	assert.match(word, /\.docx$/);
 	await step("Service Figures of her county", () =>

@@ -124,17 +124,17 @@ async function journey(name, user, { viewport = DESKTOP } = {}) {
 }
 
 // Wait until Frappe has had no request in flight for a moment (renders follow their requests).
-async function settle(page) {
+async function settle(page, idle_ms = 300) {
 	await page.waitForLoadState("load");
 	await page.evaluate(() => (window.__busy_at = Date.now()));
 	await page.waitForFunction(
-		() => {
+		(idle_ms) => {
 			const idle = !window.frappe || !frappe.request || !frappe.request.ajax_count;
 			const now = Date.now();
 			if (!idle) window.__busy_at = now;
-			return idle && now - (window.__busy_at || 0) > 300;
+			return idle && now - (window.__busy_at || 0) > idle_ms;
 		},
-		null,
+		idle_ms,
 		{ timeout: 30000, polling: 50 }
 	);
 }
@@ -172,8 +172,10 @@ async function open(page, route) {
 
 // Within the desk, as a user moves on: the route again after another page (a warm list or form).
 async function reopen(page, route) {
+	// the workspace's cards and charts load in waves after it renders: let them all finish, so
+	// the time measured is the route's own
 	await page.evaluate(() => frappe.set_route("fulian-grid"));
-	await settle(page);
+	await settle(page, 1500);
 	const started = Date.now();
 	await page.evaluate((r) => frappe.set_route(r), route);
 	await page.waitForFunction((r) => decodeURIComponent(location.pathname) === `/app/${r}`, route);

@@ -15,8 +15,8 @@ frappe.query_reports["Screening Ledger Register"] = {
 	],
 	onload(report) {
 		report.page.add_inner_button(__("Appendix D (Word)"), () => {
-			const args = new URLSearchParams(report.get_filter_values());
-			window.open("/api/method/fulian_grid.api.ledger.download_screening_ledger?" + args.toString());
+			// a POST in this window: the file downloads, no blank tab, the filters stay out of URLs
+			open_url_post("/api/method/fulian_grid.api.ledger.download_screening_ledger", report.get_filter_values());
 		});
 	},
 };

@@ -13,8 +13,8 @@ frappe.query_reports["Work Statistics"] = {
 	},
 	onload(report) {
 		report.page.add_inner_button(__("Work Statistics (Word)"), () => {
-			const args = new URLSearchParams(report.get_filter_values());
-			window.open("/api/method/fulian_grid.api.statistics.download_work_statistics?" + args.toString());
+			// a POST in this window: the file downloads, no blank tab, the filters stay out of URLs
+			open_url_post("/api/method/fulian_grid.api.statistics.download_work_statistics", report.get_filter_values());
 		});
 	},
 };
