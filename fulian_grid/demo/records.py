@@ -212,12 +212,13 @@ class Organization:
 				 "governance_grid": micro.code, "women_count": rng.randint(1, 3)}
 				for micro in rng.sample(grid.children, min(2, len(grid.children)))
 			] or []  # fmt: skip
+			# her grid is her federation's (fetch_from, as the form sets it); her posts lie below
 			row = self.data.add(
 				"Federation Executive", "FE-D", full_name=name, gender="Female", birth_date=born,
 				women_federation=federation["name"], position=position, status="Active", term_start=date(2021, 3, 1),
 				term_end=date(2026, 2, 28) if position == "Executive Member" and rng.random() < 0.1 else date(2026, 12, 31),
 				id_number=people.id_number(rng, region, born), mobile=people.mobile(rng), posts=posts,
-				two_way_post_count=len(posts), contact_households=households, **placed(grid),
+				two_way_post_count=len(posts), contact_households=households, **placed(node),
 			)  # fmt: skip
 			self.executives[federation["name"]].append(row)
 

@@ -221,7 +221,10 @@ async function workerVisitAndReport(j, { phone = false } = {}) {
 		await page.locator('.frappe-control[data-fieldname="concern_items"] ul[role=listbox] > *:not(.hide)').first().click();
 		await settle(page);
 	});
-	await step("the suspect", () => fill(page, "suspect", "王某（受害人丈夫）"));
+	await step("what happened, the suspect", async () => {
+		await fill(page, "description", "走访时发现王秀兰面部有伤，自述丈夫酒后殴打，孩子目睹。");
+		await fill(page, "suspect", "王某（受害人丈夫）");
+	});
 	await step("save", () => save(page));
 	const saved = await doc(page);
 	assert.equal(saved.victims.length, 2);
