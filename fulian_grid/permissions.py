@@ -15,7 +15,7 @@ statistics. Paths do not move when nodes are added; a moved node re-stamps its o
 import frappe
 from frappe.utils import nowdate
 
-from fulian_grid.domain.tree import outermost_paths, path_condition, within
+from fulian_grid.domain.tree import ancestor_paths, outermost_paths, path_condition, path_or_above_condition, within
 
 GRID = "Governance Grid"
 SCOPE_FIELD = "governance_grid"
@@ -24,6 +24,10 @@ PATH_FIELD = "grid_path"  # on scoped records; the tree itself keeps `tree_path`
 # not see grid data unless they assign themselves a role, which then leaves a record.
 UNSCOPED_USERS = ("Administrator",)
 WRITE_PTYPES = ("write", "create", "delete", "submit", "cancel", "amend")
+# An executive sits on her federation's node and serves the grids below it: whoever reads in a
+# grid also reads (never writes) the executives placed on the nodes above it — a grid worker
+# records the visits her community's executives make.
+READ_FROM_BELOW = {"Federation Executive"}
 DENY = "1=0"
 
 
@@ -118,13 +122,19 @@ def scope_condition(doctype: str, user: str | None = None, table: str | None = N
 	user = user or frappe.session.user
 	if user in UNSCOPED_USERS:
 		return ""
-	return _under_paths_sql(doctype, table, list_paths(user, doctype))
+	paths = list_paths(user, doctype)
+	if doctype in READ_FROM_BELOW:
+		return path_or_above_condition(_path_column(doctype, table), paths)
+	return _under_paths_sql(doctype, table, paths)
 
 
 def _under_paths_sql(doctype: str, table: str | None, paths) -> str:
+	return path_condition(_path_column(doctype, table), paths)
+
+
+def _path_column(doctype: str, table: str | None) -> str:
 	table = table or f"`tab{doctype}`"
-	column = f"{table}.`tree_path`" if doctype == GRID else f"{table}.`{PATH_FIELD}`"
-	return path_condition(column, paths)
+	return f"{table}.`tree_path`" if doctype == GRID else f"{table}.`{PATH_FIELD}`"
 
 
 COUNTING_ROLE = "Fulian Viewer"
@@ -163,6 +173,9 @@ def has_permission(doc, ptype: str = "read", user: str | None = None, debug: boo
 		)
 	)
 	prefixes = user_paths(user, doc.doctype, ptype)
+	if doc.doctype in READ_FROM_BELOW and ptype in ("read", "select"):
+		above = {a for prefix in prefixes for a in ancestor_paths(prefix)}
+		return all(within(paths[grid], prefixes) or paths[grid] in above for grid in grids if grid in paths)
 	return all(within(paths[grid], prefixes) for grid in grids if grid in paths)
 
 

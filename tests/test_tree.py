@@ -88,6 +88,20 @@ def test_path_condition_is_one_range_per_outermost_subtree_and_refuses_odd_text(
 		path_condition("t.grid_path", ["a' or 1=1 -- /"])
 
 
+def test_the_nodes_above_a_path_and_a_condition_that_reaches_them():
+	from fulian_grid.domain.tree import ancestor_paths, path_or_above_condition
+
+	assert ancestor_paths("a/b/c/") == ["a/", "a/b/"]
+	assert ancestor_paths("a/") == []
+	assert path_or_above_condition("t.p", ["a/b/", "c/"]) == (
+		"(((t.p >= 'a/b/' and t.p < 'a/b0') or (t.p >= 'c/' and t.p < 'c0')) or t.p in ('a/'))"
+	)
+	assert path_or_above_condition("t.p", ["a/"]) == "((t.p >= 'a/' and t.p < 'a0'))"
+	assert path_or_above_condition("t.p", []) == "1=0"
+	with pytest.raises(DomainError):
+		path_or_above_condition("t.p", ["a' or 1=1 -- /b/"])
+
+
 def test_subtree_bounds_hold_exactly_the_paths_under_the_prefix():
 	import random
 

@@ -85,6 +85,12 @@ def within(path: str | None, prefixes) -> bool:
 	return bool(path) and any(path.startswith(prefix) for prefix in prefixes)
 
 
+def ancestor_paths(path: str) -> list[str]:
+	"""The paths of the nodes above the node at `path`, root first."""
+	tokens = path.split(PATH_SEPARATOR)[:-1]
+	return [PATH_SEPARATOR.join(tokens[:depth]) + PATH_SEPARATOR for depth in range(1, len(tokens))]
+
+
 def subtree_bounds(prefix: str) -> tuple[str, str]:
 	"""[low, high) of the paths under `prefix`. The separator "/" sorts just before "0", the
 	lowest token character, so a subtree is exactly the paths >= "p/" and < "p0" (byte order
@@ -103,3 +109,13 @@ def path_condition(column: str, prefixes) -> str:
 		return "1=0"
 	ranges = (subtree_bounds(prefix) for prefix in prefixes)
 	return "(" + " or ".join(f"({column} >= '{low}' and {column} < '{high}')" for low, high in ranges) + ")"
+
+
+def path_or_above_condition(column: str, prefixes) -> str:
+	"""SQL for `column` lying under any of `prefixes` or on a node above one of them (the nodes
+	above are prefixes of paths `path_condition` has checked, so they are paths too)."""
+	under = path_condition(column, prefixes)
+	above = sorted({f"'{a}'" for prefix in prefixes for a in ancestor_paths(prefix)})
+	if not above:
+		return under
+	return f"({under} or {column} in ({', '.join(above)}))"

@@ -9,7 +9,7 @@ from frappe.desk.reportview import export_query
 from frappe.desk.search import search_link
 from frappe.www.printview import validate_print_permission
 
-from fulian_grid.tests.utils import FulianTestCase, TestCity
+from fulian_grid.tests.utils import FulianTestCase, TestCity, make_executive, revealed, scoped_user
 
 
 class TestGridScope(FulianTestCase):
@@ -40,6 +40,27 @@ class TestGridScope(FulianTestCase):
 		grids = set(frappe.get_list("Governance Grid", pluck="name"))
 		self.assertTrue({"TA", "TA1", "TA1CGM", "O'Brien-1"} <= grids)
 		self.assertFalse({"TC", "TB", "TB1CGM"} & grids)
+
+	def test_a_grid_worker_reads_the_executives_above_her_grid_and_no_others(self):
+		"""Her community's executives make the visits she records: she links them, reads their
+		masked entry, and can neither change them nor reveal them; other grids' stay unseen."""
+		worker = scoped_user("worker_ta1cgm@fulian.test", "Fulian Grid Worker", "TA1CGM")
+		mobile = "13912345678"
+		above = make_executive("上级执委", self.city.federation_a, mobile=mobile)
+		sibling = make_executive("专属网格执委", self.city.federation_obrien)
+		other_county = make_executive("外县执委", self.city.federation_b)
+		frappe.set_user(worker)
+		seen = set(frappe.get_list("Federation Executive", pluck="name"))
+		self.assertIn(above, seen)
+		self.assertFalse({sibling, other_county} & seen)
+		found = {row["value"] for row in search_link("Federation Executive", "执委", page_length=100)}
+		self.assertIn(above, found)
+		self.assertFalse({sibling, other_county} & found)
+		self.assertNotIn(mobile, frappe.as_json(frappe.client.get("Federation Executive", above)))
+		self.assertRaises(frappe.PermissionError, frappe.client.get, "Federation Executive", other_county)
+		self.assertFalse(frappe.has_permission("Federation Executive", "write", doc=above, user=worker))
+		frappe.set_user("Administrator")
+		self.assertIsNone(revealed(worker, "Federation Executive", above))
 
 	def test_get_of_sibling_record_is_refused(self):
 		frappe.set_user(self.city.officer_a)
