@@ -87,6 +87,9 @@ def apply_first_run_defaults():
 	for field, value in FIRST_RUN_SETTINGS.items():
 		if not settings.get(field):
 			settings.set(field, value)
+	# Frappe sends every user the traceback of a refused save (the server's files and code); a
+	# site holding victims' records shows the message only. An administrator may turn it back on.
+	settings.allow_error_traceback = 0
 	settings.save(ignore_permissions=True)
 	frappe.db.set_default("lang", settings.language)
 	for user in frappe.STANDARD_USERS:

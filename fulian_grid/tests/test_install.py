@@ -3,7 +3,7 @@
 import frappe
 from frappe.translate import get_all_translations
 
-from fulian_grid.install import after_migrate, schema_fingerprint
+from fulian_grid.install import after_migrate, apply_first_run_defaults, schema_fingerprint
 from fulian_grid.roles import APP_ROLES, DEFAULT_ROLE_PROFILES
 from fulian_grid.tests.utils import FulianTestCase
 
@@ -24,6 +24,18 @@ class TestInstall(FulianTestCase):
 		self.assertEqual(zh.get("Governance Grid"), "社会治理网格")
 		self.assertEqual(zh.get("Fulian Grid Chair"), "网格妇联主席")
 		self.assertEqual(zh.get("Small-cell Threshold"), "小数抑制阈值")
+
+	def test_first_run_speaks_chinese_keeps_what_the_site_set_and_hides_tracebacks(self):
+		frappe.db.set_single_value(
+			"System Settings",
+			{"setup_complete": 0, "time_zone": "Asia/Urumqi", "currency": "", "allow_error_traceback": 1},
+		)
+		apply_first_run_defaults()
+		settings = frappe.get_single("System Settings")
+		self.assertEqual(settings.time_zone, "Asia/Urumqi")  # the site's own choice stays
+		self.assertEqual((settings.currency, settings.language), ("CNY", "zh"))
+		self.assertEqual(settings.allow_error_traceback, 0)
+		self.assertEqual(settings.setup_complete, 1)
 
 	def test_after_migrate_keeps_admin_edits_and_changes_nothing(self):
 		profile = frappe.get_doc("Role Profile", "Fulian Federation Executive")
