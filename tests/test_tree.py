@@ -105,3 +105,14 @@ def test_subtree_bounds_hold_exactly_the_paths_under_the_prefix():
 	for prefix in {p[: p.index("/") + 1] for p in paths[:50]} | {"1/", "1/2/", "z/"}:
 		low, high = subtree_bounds(prefix)
 		assert all((low <= p < high) == within(p, [prefix]) for p in paths)
+
+
+def test_ancestor_paths_and_the_node_a_path_lies_under():
+	from fulian_grid.domain.tree import ancestor_paths, lying_under
+
+	assert ancestor_paths("a/b/c/") == ["a/", "a/b/", "a/b/c/"]
+	assert ancestor_paths("") == []
+	assert lying_under("a/b/c/", ["a/", "a/b/", "x/"]) == "a/b/"  # the deepest that holds it
+	assert lying_under("a/bc/", ["a/b/"]) is None  # a token is not a prefix of a longer one
+	assert lying_under("a/b/", ["a/b/"]) == "a/b/"  # a node lies in its own subtree
+	assert lying_under(None, ["a/"]) is None

@@ -4,6 +4,7 @@ import frappe
 from frappe import _
 from frappe.utils import format_datetime, getdate, nowdate
 
+from fulian_grid import subtree
 from fulian_grid.api.downloads import in_chinese, send_docx
 from fulian_grid.docx.deliberation import build_deliberation_book, build_deliberation_record
 
@@ -89,7 +90,7 @@ def book_records(governance_grid: str, from_date: str, to_date: str) -> list:
 	names = frappe.get_list(
 		"Deliberation Record",
 		filters=[
-			["governance_grid", "descendants of (inclusive)", governance_grid],
+			*subtree.list_filters("Deliberation Record", governance_grid),
 			["start_time", "between", [str(getdate(from_date)), str(getdate(to_date))]],
 		],
 		pluck="name",

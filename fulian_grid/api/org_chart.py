@@ -15,6 +15,8 @@ def org_chart_rows(federation: str) -> list[dict]:
 	counts of active groups, active executives and executives holding two-way posts."""
 	root = frappe.get_doc("Women Federation", federation)
 	root.check_permission("read")
+	# The federation tree's own nesting (parent federation, not grid subtree): its NestedSet
+	# bounds give the chart's order and depth. Grid scoping is the user's, through get_list.
 	federations = frappe.get_list(
 		"Women Federation",
 		filters={"lft": (">=", root.lft), "rgt": ("<=", root.rgt)},

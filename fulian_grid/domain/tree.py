@@ -85,6 +85,19 @@ def within(path: str | None, prefixes) -> bool:
 	return bool(path) and any(path.startswith(prefix) for prefix in prefixes)
 
 
+def ancestor_paths(path: str) -> list[str]:
+	"""The paths of every node from the root down to the node at `path`, itself included."""
+	tokens = path.rstrip(PATH_SEPARATOR).split(PATH_SEPARATOR) if path else []
+	return [PATH_SEPARATOR.join(tokens[: depth + 1]) + PATH_SEPARATOR for depth in range(len(tokens))]
+
+
+def lying_under(path: str | None, paths) -> str | None:
+	"""The deepest of `paths` whose subtree holds `path` (None when none does): with `paths` the
+	children of a node, the child a record lies under; with the nodes of one level, its node."""
+	paths = set(paths)
+	return next((p for p in reversed(ancestor_paths(path or "")) if p in paths), None)
+
+
 def subtree_bounds(prefix: str) -> tuple[str, str]:
 	"""[low, high) of the paths under `prefix`. The separator "/" sorts just before "0", the
 	lowest token character, so a subtree is exactly the paths >= "p/" and < "p0" (byte order

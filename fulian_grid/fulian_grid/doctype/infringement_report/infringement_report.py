@@ -11,6 +11,7 @@ from frappe import _
 from frappe.model.workflow import get_workflow_name
 from frappe.utils import get_datetime, now_datetime
 
+from fulian_grid import subtree
 from fulian_grid.domain import DomainError
 from fulian_grid.domain.clocks import STAGES, URGENCIES, deadline, pending_escalations
 from fulian_grid.permissions import roles_here, users_assigned_at
@@ -208,7 +209,7 @@ def escalate_overdue_reports(now=None) -> int:
 		}
 		pending = pending_escalations(milestones, report.urgency, hours, now, done)
 		for stage, level, due in pending:
-			grid = ancestor_at_level(report.governance_grid, level)
+			grid = subtree.ancestor_at_level(report.governance_grid, level)
 			users = users_assigned_at(grid, ESCALATION_ROLES) if grid else []
 			for user in users:
 				frappe.get_doc(
@@ -233,17 +234,3 @@ def escalate_overdue_reports(now=None) -> int:
 			report.save(ignore_permissions=True)
 			made += len(pending)
 	return made
-
-
-def ancestor_at_level(grid: str, level: str) -> str | None:
-	node = frappe.db.get_value("Governance Grid", grid, ["lft", "rgt"], as_dict=True)
-	if not node:
-		return None
-	ancestors = frappe.get_all(
-		"Governance Grid",
-		filters={"level": level, "lft": ("<=", node.lft), "rgt": (">=", node.rgt)},
-		order_by="lft desc",
-		pluck="name",
-		limit=1,
-	)
-	return ancestors[0] if ancestors else None

@@ -12,8 +12,8 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from fulian_grid import vault
-from fulian_grid.permissions import readable_subtree, scope_condition
+from fulian_grid import subtree, vault
+from fulian_grid.permissions import scope_condition
 from fulian_grid.privacy import identity_rule, log_access
 from fulian_grid.reporting import column
 
@@ -34,9 +34,8 @@ def ledger_rows(filters) -> list:
 	within [from_date, to_date], identity columns chosen per row."""
 	conditions = [scope_condition("Screening Ledger", table="l") or "1=1"]
 	values = {}
-	if bounds := readable_subtree(filters.get("governance_grid")):
-		conditions.append("g.lft between %(lft)s and %(rgt)s")
-		values.update(lft=bounds[0], rgt=bounds[1])
+	if path := subtree.readable_path(filters.get("governance_grid")):
+		conditions.append(subtree.condition("Screening Ledger", [path], table="l"))
 	for key, operator in (("from_date", ">="), ("to_date", "<=")):
 		if filters.get(key):
 			conditions.append(f"l.screened_on {operator} %({key})s")

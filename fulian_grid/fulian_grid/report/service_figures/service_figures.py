@@ -13,12 +13,12 @@ import frappe
 from frappe import _
 from frappe.utils import add_months, getdate, today
 
+from fulian_grid import subtree
 from fulian_grid.domain import msg
 from fulian_grid.domain.projects import KEPT_TOGETHER
 from fulian_grid.domain.suppression import withheld_cells
-from fulian_grid.domain.tree import PATH_SEPARATOR, subtree_bounds, within
 from fulian_grid.fulian_grid.doctype.service_session.service_session import TRAINING_KINDS
-from fulian_grid.permissions import assigned_paths, count_condition, readable_subtree
+from fulian_grid.permissions import assigned_paths, count_condition
 from fulian_grid.roles import HANDLER_ROLES
 
 
@@ -73,7 +73,7 @@ def execute(filters=None):
 def figures(filters) -> list[dict]:
 	"""One row per figure for the subtree of `filters.governance_grid` (or everything readable)."""
 	grid = filters.get("governance_grid")
-	parent_path = readable_path(grid)
+	parent_path = subtree.readable_path(grid)
 	totals = grouped_values(FIGURES, filters, parent_path)
 	withheld = withheld_paths(FIGURES, filters)
 	rows = []
@@ -95,7 +95,7 @@ def grouped_values(figure_specs, filters, parent_path: str | None, by_child: boo
 	of the child node a record lies under (`by_child`), records on the parent itself under their
 	own path; TOTAL always holds the whole subtree. Scoped by `count_condition`; a subtree is a
 	range on the indexed `grid_path`, so no join to the tree is needed."""
-	values = query_values(filters, parent_path, by_child)
+	values = query_values(filters)
 	result = {}
 	for spec in figure_specs:
 		key, _label, doctype = spec[:3]
@@ -105,29 +105,25 @@ def grouped_values(figure_specs, filters, parent_path: str | None, by_child: boo
 		groups = result[key] = {TOTAL: (0, None)}
 		for node, value, detail in rows:
 			if node is not None:  # ungrouped, the one row is the total itself
-				groups[node + PATH_SEPARATOR] = (value or 0, detail)
+				groups[node + subtree.PATH_SEPARATOR] = (value or 0, detail)
 			total_value, total_detail = groups[TOTAL]
 			groups[TOTAL] = (total_value + (value or 0), _add(total_detail, detail))
 	return result
 
 
-def query_values(filters, parent_path: str | None, by_child: bool) -> dict:
+def query_values(filters) -> dict:
 	to_date = getdate(filters.get("to_date") or today())
 	from_date = getdate(filters.get("from_date") or add_months(to_date, -12))
-	values = {"from": from_date, "to": to_date, "from_year": from_date.year, "to_year": to_date.year}
-	if parent_path:
-		values["low"], values["high"] = subtree_bounds(parent_path)
-		values["depth"] = parent_path.count(PATH_SEPARATOR) + 1
-	return values
+	return {"from": from_date, "to": to_date, "from_year": from_date.year, "to_year": to_date.year}
 
 
 def figure_sql(spec, scope: str, parent_path: str | None, by_child: bool) -> str:
 	"""The GROUP BY of one figure; `scope` is the reader's condition ('' = everything)."""
 	key, _label, doctype, period, extra, value_sql, detail_sql, *_rest = spec
-	group = "substring_index(t.grid_path, '/', %(depth)s)" if parent_path and by_child else "null"
+	group = subtree.child_key_sql("t.grid_path", parent_path) if parent_path and by_child else "null"
 	conditions = [scope, period, extra]
 	if parent_path:
-		conditions.append("t.grid_path >= %(low)s and t.grid_path < %(high)s")
+		conditions.append(subtree.condition(doctype, [parent_path], "t"))
 	join = SESSIONS_JOIN if key == "volunteer_sessions" else ""
 	return f"""select {group} as node, {value_sql}, {detail_sql or "null"}
 		from `tab{doctype}` t {join}
@@ -140,13 +136,6 @@ SESSIONS_JOIN = "join `tabVolunteer Session` s on s.parent = t.name and s.parent
 
 def _add(a, b):
 	return b if a is None else a if b is None else a + b
-
-
-def readable_path(grid: str | None) -> str | None:
-	if not grid:
-		return None
-	readable_subtree(grid)  # throws unless the user may read the grid
-	return frappe.db.get_value("Governance Grid", grid, "tree_path")
 
 
 def small_cell_threshold() -> int:
@@ -166,7 +155,7 @@ def withheld_paths(figure_specs, filters) -> dict[str, set[str]]:
 		return {}
 	user = frappe.session.user
 	handled = assigned_paths(user, set(HANDLER_ROLES) & set(frappe.get_roles(user)))
-	values = query_values(filters, None, False)
+	values = query_values(filters)
 	result = {}
 	for spec in figure_specs:
 		key, _label, doctype, period, extra, value_sql, *_rest = spec
@@ -182,7 +171,7 @@ def withheld_paths(figure_specs, filters) -> dict[str, set[str]]:
 		counts: dict[str, int] = {}
 		for path, value in own:
 			counts[path] = counts.get(path, 0) + int(value or 0)
-		result[key] = withheld_cells(counts, threshold, lambda path: within(path, handled))
+		result[key] = withheld_cells(counts, threshold, lambda path: subtree.within(path, handled))
 	return result
 
 

@@ -8,12 +8,12 @@ only, scoped like every other path (count_condition)."""
 import frappe
 from frappe import _
 
+from fulian_grid import subtree
 from fulian_grid.domain import msg
 from fulian_grid.fulian_grid.report.service_figures.service_figures import (
 	FIGURES,
 	TOTAL,
 	grouped_values,
-	readable_path,
 	withheld_paths,
 )
 from fulian_grid.reporting import column
@@ -32,7 +32,7 @@ def execute(filters=None):
 	parent = filters.get("governance_grid") or top_grid()
 	if not parent:
 		return columns(), []
-	parent_path = readable_path(parent)
+	parent_path = subtree.readable_path(parent)
 	children = frappe.get_list(
 		"Governance Grid",
 		filters={"parent_governance_grid": parent},
