@@ -205,12 +205,8 @@ def ratio_line(label, app, bare, target):
 
 def measure_statistics():
 	"""(2) Work Statistics for the whole city, as a city admin, vs its GROUP BYs run bare."""
-	from fulian_grid.fulian_grid.report.service_figures.service_figures import (
-		FIGURES,
-		figure_sql,
-		query_values,
-	)
-	from fulian_grid.fulian_grid.report.work_statistics.work_statistics import ORGANIZATION, execute
+	from fulian_grid.fulian_grid.report.work_statistics.work_statistics import execute
+	from fulian_grid.queries.statistics import FIGURES, ORGANIZATION, figure_sql, query_values
 
 	today = frappe.utils.getdate()
 	filters = frappe._dict(governance_grid=CITY, from_date=today.replace(month=1, day=1), to_date=today)

@@ -13,8 +13,8 @@ from fulian_grid.bulk import insert_rows, reserve_names
 from fulian_grid.docx.screening_ledger import build_screening_ledger
 from fulian_grid.domain.ledger_import import prepare
 from fulian_grid.fulian_grid.doctype.screening_ledger.screening_ledger import cadence_days
-from fulian_grid.fulian_grid.report.screening_ledger_register.screening_ledger_register import ledger_rows
 from fulian_grid.permissions import UNSCOPED_USERS, user_paths
+from fulian_grid.queries.ledger import ledger_rows
 from fulian_grid.utils import translated
 
 
