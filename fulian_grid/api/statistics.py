@@ -5,6 +5,7 @@ from decimal import Decimal
 import frappe
 from frappe.utils import nowdate
 
+from fulian_grid import settings
 from fulian_grid.api.downloads import in_chinese, send_docx
 from fulian_grid.docx.work_statistics import build_work_statistics
 from fulian_grid.queries.statistics import work_statistics
@@ -29,7 +30,7 @@ def download_work_statistics(
 		rows,
 		grid_name,
 		f"{from_date or '—'} 至 {to_date or '—'}",
-		brand=frappe.db.get_single_value("Fulian Settings", "brand_name"),
+		brand=settings.brand_name(),
 		printed_on=nowdate(),
 	)
 	send_docx(document, f"工作统计-{grid_name}.docx", "Governance Grid", grid, "Work Statistics", filters)

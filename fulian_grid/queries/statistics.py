@@ -15,7 +15,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_months, getdate, today
 
-from fulian_grid import subtree
+from fulian_grid import settings, subtree
 from fulian_grid.domain import msg
 from fulian_grid.domain.projects import KEPT_TOGETHER
 from fulian_grid.domain.suppression import withheld_cells
@@ -140,7 +140,7 @@ def small_cell_threshold() -> int:
 	"""The small-cell threshold (0 = nothing withheld; Administrator sees every figure)."""
 	if frappe.session.user == "Administrator":
 		return 0
-	return frappe.db.get_single_value("Fulian Settings", "small_cell_threshold") or 0
+	return settings.small_cell_threshold()
 
 
 def withheld_paths(figure_specs, filters) -> dict[str, set[str]]:

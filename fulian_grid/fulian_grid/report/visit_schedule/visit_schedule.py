@@ -6,7 +6,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, getdate, today
 
-from fulian_grid import subtree
+from fulian_grid import settings, subtree
 from fulian_grid.permissions import scope_condition
 from fulian_grid.reporting import column, grid_columns
 
@@ -14,9 +14,8 @@ from fulian_grid.reporting import column, grid_columns
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	on = getdate(filters.get("on") or today())
-	due_soon_days = frappe.db.get_single_value("Fulian Settings", "due_soon_days") or 0
 	conditions = ["l.status = 'Active'", scope_condition("Screening Ledger", table="l") or "1=1"]
-	values = {"on": on, "soon": add_days(on, due_soon_days)}
+	values = {"on": on, "soon": add_days(on, settings.due_soon_days())}
 	if path := subtree.readable_path(filters.get("governance_grid")):
 		conditions.append(subtree.condition("Screening Ledger", [path], table="l"))
 	data = frappe.db.sql(
