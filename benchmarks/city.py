@@ -205,17 +205,13 @@ def ratio_line(label, app, bare, target):
 
 def measure_statistics():
 	"""(2) Work Statistics for the whole city, as a city admin, vs its GROUP BYs run bare."""
-	from fulian_grid.fulian_grid.report.service_figures.service_figures import (
-		FIGURES,
-		figure_sql,
-		query_values,
-	)
-	from fulian_grid.fulian_grid.report.work_statistics.work_statistics import ORGANIZATION, execute
+	from fulian_grid.fulian_grid.report.work_statistics.work_statistics import execute
+	from fulian_grid.queries.statistics import FIGURES, ORGANIZATION, figure_sql, query_values
 
 	today = frappe.utils.getdate()
 	filters = frappe._dict(governance_grid=CITY, from_date=today.replace(month=1, day=1), to_date=today)
 	path = frappe.db.get_value("Governance Grid", CITY, "tree_path")
-	values = query_values(filters, path, True)
+	values = query_values(filters)
 	queries = [figure_sql(spec, "", path, True) for spec in (*ORGANIZATION, *FIGURES)]
 
 	def bare():
@@ -372,7 +368,9 @@ def measure_vault():
 	print(f"\n### (5) Identity vault and boundary ({cells:,} vault cells)\n")
 	print("| ms | median | slowest | target |\n|---|---|---|---|")
 	print(f"| reveal of one ledger entry (officer, logged) | {reveal_ms[0]:.2f} | {reveal_ms[1]:.2f} | ≤ 5 |")
-	print(f"| exact lookup by full name (endpoint, scoped, logged) | {lookup_ms[0]:.2f} | {lookup_ms[1]:.2f} | ≤ 5 |")
+	print(
+		f"| exact lookup by full name (endpoint, scoped, logged) | {lookup_ms[0]:.2f} | {lookup_ms[1]:.2f} | ≤ 5 |"
+	)
 	print(f"| the same blind-index probe as bare SQL | {bare_index_ms[0]:.2f} | {bare_index_ms[1]:.2f} | |")
 	print(f"| boundary check of a list request | {boundary_ms[0]:.3f} | {boundary_ms[1]:.3f} | ≤ 0.2 |")
 

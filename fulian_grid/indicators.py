@@ -17,6 +17,8 @@ from urllib.parse import quote
 import frappe
 from frappe.utils import flt, getdate
 
+from fulian_grid import subtree
+
 
 @dataclass(frozen=True)
 class Source:
@@ -82,7 +84,7 @@ def source_available(source: Source) -> bool:
 	if not frappe.db.exists("DocType", source.doctype):
 		return False
 	meta = frappe.get_meta(source.doctype)
-	needed = [source.date_field, "governance_grid", *(f[0] for f in source.filters)]
+	needed = [source.date_field, subtree.PATH_FIELD, *(f[0] for f in source.filters)]
 	if source.sum_field and not source.child_doctype:
 		needed.append(source.sum_field)
 	if source.child_doctype:
@@ -105,7 +107,7 @@ def source_filters(source: Source, executive: str, start, end, grid: str) -> lis
 	where = source.child_doctype or source.doctype
 	filters = [
 		[source.doctype, source.date_field, "between", [str(getdate(start)), str(getdate(end))]],
-		[source.doctype, "governance_grid", "descendants of (inclusive)", grid],
+		*subtree.list_filters(source.doctype, grid),
 		[where, source.executive_field, "=", executive],
 		[source.doctype, "docstatus", "=", 1]
 		if meta.is_submittable

@@ -5,8 +5,8 @@ grid where the user holds an active Grid Role Assignment of a role that grants t
 DocType. A role's rights apply only in the subtree it was assigned for. Frappe's role permissions
 still decide *which* DocTypes and fields a role may touch; this module decides *where*.
 
-Subtrees are tree paths (domain/tree.py): every grid node carries its path and every scoped record
-carries its grid's path (`grid_path`, indexed). A record is in scope when its path starts with the
+Subtrees are tree paths, asked through subtree.py: every grid node carries its path and every scoped
+record carries its grid's path (`grid_path`, indexed). A record is in scope when its path starts with the
 path of a grid where the role was assigned, so a list query filters one indexed column of one table
 by a few prefix ranges — never by long IN lists, and with a plan that does not hinge on join
 statistics. Paths do not move when nodes are added; a moved node re-stamps its own subtree.
@@ -15,11 +15,10 @@ statistics. Paths do not move when nodes are added; a moved node re-stamps its o
 import frappe
 from frappe.utils import nowdate
 
-from fulian_grid.domain.tree import ancestor_paths, outermost_paths, path_condition, path_or_above_condition, within
+from fulian_grid import subtree
+from fulian_grid.subtree import GRID, PATH_FIELD, outermost_paths, within, within_or_above
 
-GRID = "Governance Grid"
 SCOPE_FIELD = "governance_grid"
-PATH_FIELD = "grid_path"  # on scoped records; the tree itself keeps `tree_path`
 # Users that see everything. System Managers administer access (assignments, the tree root) but do
 # not see grid data unless they assign themselves a role, which then leaves a record.
 UNSCOPED_USERS = ("Administrator",)
@@ -124,17 +123,8 @@ def scope_condition(doctype: str, user: str | None = None, table: str | None = N
 		return ""
 	paths = list_paths(user, doctype)
 	if doctype in READ_FROM_BELOW:
-		return path_or_above_condition(_path_column(doctype, table), paths)
-	return _under_paths_sql(doctype, table, paths)
-
-
-def _under_paths_sql(doctype: str, table: str | None, paths) -> str:
-	return path_condition(_path_column(doctype, table), paths)
-
-
-def _path_column(doctype: str, table: str | None) -> str:
-	table = table or f"`tab{doctype}`"
-	return f"{table}.`tree_path`" if doctype == GRID else f"{table}.`{PATH_FIELD}`"
+		return subtree.condition_or_above(doctype, paths, table)
+	return subtree.condition(doctype, paths, table)
 
 
 COUNTING_ROLE = "Fulian Viewer"
@@ -148,7 +138,7 @@ def count_condition(doctype: str, user: str | None = None, table: str | None = N
 	if user in UNSCOPED_USERS:
 		return ""
 	roles = (granting_roles(doctype, "read") | {COUNTING_ROLE}) & set(frappe.get_roles(user))
-	return _under_paths_sql(doctype, table, assigned_paths(user, roles))
+	return subtree.condition(doctype, assigned_paths(user, roles), table)
 
 
 def query_conditions(user: str | None = None, doctype: str | None = None) -> str:
@@ -167,15 +157,10 @@ def has_permission(doc, ptype: str = "read", user: str | None = None, debug: boo
 		return None  # nothing to place yet: role permissions and mandatory checks decide
 	if not grids:
 		return "System Manager" in frappe.get_roles(user)  # a new root node of the tree
-	paths = dict(
-		frappe.get_all(
-			GRID, filters={"name": ("in", list(grids))}, fields=["name", "tree_path"], as_list=True
-		)
-	)
+	paths = subtree.paths_of(grids)
 	prefixes = user_paths(user, doc.doctype, ptype)
 	if doc.doctype in READ_FROM_BELOW and ptype in ("read", "select"):
-		above = {a for prefix in prefixes for a in ancestor_paths(prefix)}
-		return all(within(paths[grid], prefixes) or paths[grid] in above for grid in grids if grid in paths)
+		return all(within_or_above(paths[grid], prefixes) for grid in grids if grid in paths)
 	return all(within(paths[grid], prefixes) for grid in grids if grid in paths)
 
 
@@ -225,18 +210,10 @@ def settings_has_permission(doc, ptype: str = "read", user: str | None = None, d
 	return bool(set(roots) & set(user_paths(user, "Fulian Settings", ptype)))
 
 
-def readable_subtree(grid: str | None) -> tuple[int, int] | None:
-	"""(lft, rgt) of a grid the user may read, for reports filtered to a subtree; None = no filter."""
-	if not grid:
-		return None
-	frappe.has_permission(GRID, "read", doc=grid, throw=True)
-	return frappe.db.get_value(GRID, grid, ["lft", "rgt"])
-
-
 def roles_here(grid: str | None, user: str | None = None) -> set[str]:
 	"""The app roles `user` holds through active assignments whose subtree contains `grid`: the
 	roles that count for a record placed there (a chair elsewhere is no chair here)."""
-	return roles_at_path(frappe.db.get_value(GRID, grid, "tree_path") if grid else None, user)
+	return roles_at_path(subtree.path_of(grid), user)
 
 
 def roles_at_path(path: str | None, user: str | None = None) -> set[str]:
@@ -269,10 +246,7 @@ def stamp_grid_path(doc, method=None):
 				frappe._("A record moves to another grid only with the Move to Another Grid action."),
 				GridMoveError,
 			)
-	doc.set(
-		PATH_FIELD,
-		frappe.db.get_value(GRID, doc.get(SCOPE_FIELD), "tree_path") if doc.get(SCOPE_FIELD) else None,
-	)
+	doc.set(PATH_FIELD, subtree.path_of(doc.get(SCOPE_FIELD)))
 
 
 def _workflow_roles_here(doc, user: str) -> set[str]:

@@ -12,7 +12,6 @@ import frappe
 from frappe.model.document import Document
 
 from fulian_grid import vault
-from fulian_grid.domain.tree import within
 from fulian_grid.permissions import (
 	PATH_FIELD,
 	SCOPE_FIELD,
@@ -23,6 +22,7 @@ from fulian_grid.permissions import (
 	user_paths,
 )
 from fulian_grid.roles import HANDLER_ROLES
+from fulian_grid.subtree import within
 
 
 def has_identities(doctype: str) -> bool:

@@ -2,9 +2,9 @@
 
 import frappe
 
+from fulian_grid import subtree
 from fulian_grid.domain.tree import PATH_SEPARATOR, child_path
-
-GRID = "Governance Grid"
+from fulian_grid.subtree import GRID
 
 
 def new_token() -> str:
@@ -37,14 +37,16 @@ def restamp(old_prefix: str, new_prefix: str) -> None:
 	from fulian_grid.permissions import clear_assignment_cache
 
 	clear_assignment_cache()  # assigned grids may have moved
-	values = {"old": old_prefix + "%", "new": new_prefix, "cut": len(old_prefix) + 1}
+	values = {"new": new_prefix, "cut": len(old_prefix) + 1}
 	frappe.db.sql(
-		"update `tabGovernance Grid` set tree_path = concat(%(new)s, substring(tree_path, %(cut)s)) where tree_path like %(old)s",
+		f"""update `tabGovernance Grid` set tree_path = concat(%(new)s, substring(tree_path, %(cut)s))
+		where {subtree.condition(GRID, [old_prefix])}""",
 		values,
 	)
 	for doctype in doctypes_with_grid_path():
 		frappe.db.sql(
-			f"update `tab{doctype}` set grid_path = concat(%(new)s, substring(grid_path, %(cut)s)) where grid_path like %(old)s",
+			f"""update `tab{doctype}` set grid_path = concat(%(new)s, substring(grid_path, %(cut)s))
+			where {subtree.condition(doctype, [old_prefix])}""",
 			values,
 		)
 

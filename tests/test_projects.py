@@ -107,10 +107,13 @@ def test_loan_amount_must_be_positive(amount):
 
 
 def test_dispatch_only_within_the_subtree_and_closing_needs_feedback():
-	check_team_in_subtree("T1", 12, (10, 20))
-	for position in (9, 21, None):
+	check_team_in_subtree("T1", "1/2/3/", "1/2/")
+	check_team_in_subtree("T1", "1/2/", "1/2/")  # a team on the requesting node itself
+	for path in ("1/", "1/3/2/", "1/23/", None):
 		with pytest.raises(DomainError, match="does not serve"):
-			check_team_in_subtree("T1", position, (10, 20))
+			check_team_in_subtree("T1", path, "1/2/")
+	with pytest.raises(DomainError, match="does not serve"):
+		check_team_in_subtree("T1", "1/2/", None)
 	assert (stage_of(None, False), stage_of("T1", False), stage_of("T1", True)) == (AWAITING, TAKEN, CLOSED)
 	check_closing("T1", "已上门服务")
 	with pytest.raises(DomainError, match="feedback"):

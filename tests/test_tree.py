@@ -89,10 +89,10 @@ def test_path_condition_is_one_range_per_outermost_subtree_and_refuses_odd_text(
 
 
 def test_the_nodes_above_a_path_and_a_condition_that_reaches_them():
-	from fulian_grid.domain.tree import ancestor_paths, path_or_above_condition
+	from fulian_grid.domain.tree import path_or_above_condition, within_or_above
 
-	assert ancestor_paths("a/b/c/") == ["a/", "a/b/"]
-	assert ancestor_paths("a/") == []
+	assert within_or_above("a/", ["a/b/"]) and within_or_above("a/b/c/", ["a/b/"])
+	assert not within_or_above("a/c/", ["a/b/"]) and not within_or_above(None, ["a/b/"])
 	assert path_or_above_condition("t.p", ["a/b/", "c/"]) == (
 		"(((t.p >= 'a/b/' and t.p < 'a/b0') or (t.p >= 'c/' and t.p < 'c0')) or t.p in ('a/'))"
 	)
@@ -119,3 +119,14 @@ def test_subtree_bounds_hold_exactly_the_paths_under_the_prefix():
 	for prefix in {p[: p.index("/") + 1] for p in paths[:50]} | {"1/", "1/2/", "z/"}:
 		low, high = subtree_bounds(prefix)
 		assert all((low <= p < high) == within(p, [prefix]) for p in paths)
+
+
+def test_ancestor_paths_and_the_node_a_path_lies_under():
+	from fulian_grid.domain.tree import ancestor_paths, lying_under
+
+	assert ancestor_paths("a/b/c/") == ["a/", "a/b/", "a/b/c/"]
+	assert ancestor_paths("") == []
+	assert lying_under("a/b/c/", ["a/", "a/b/", "x/"]) == "a/b/"  # the deepest that holds it
+	assert lying_under("a/bc/", ["a/b/"]) is None  # a token is not a prefix of a longer one
+	assert lying_under("a/b/", ["a/b/"]) == "a/b/"  # a node lies in its own subtree
+	assert lying_under(None, ["a/"]) is None

@@ -4,6 +4,7 @@ import frappe
 from frappe import _
 from frappe.utils import format_datetime, getdate, nowdate
 
+from fulian_grid import settings, subtree
 from fulian_grid.api.downloads import in_chinese, send_docx
 from fulian_grid.docx.deliberation import build_deliberation_book, build_deliberation_record
 
@@ -71,7 +72,7 @@ def download_deliberation_record(name: str) -> None:
 	doc = frappe.get_doc("Deliberation Record", name)
 	doc.check_permission("read")
 	data = record_data(doc, _labels(), _grid_names([doc.governance_grid]))
-	brand = frappe.db.get_single_value("Fulian Settings", "brand_name")
+	brand = settings.brand_name()
 	send_docx(
 		build_deliberation_record(data, brand=brand),
 		f"妇女议事会活动记录-{name}.docx",
@@ -89,7 +90,7 @@ def book_records(governance_grid: str, from_date: str, to_date: str) -> list:
 	names = frappe.get_list(
 		"Deliberation Record",
 		filters=[
-			["governance_grid", "descendants of (inclusive)", governance_grid],
+			*subtree.list_filters("Deliberation Record", governance_grid),
 			["start_time", "between", [str(getdate(from_date)), str(getdate(to_date))]],
 		],
 		pluck="name",
@@ -110,7 +111,7 @@ def download_deliberation_book(governance_grid: str, from_date: str, to_date: st
 	docs = book_records(governance_grid, from_date, to_date)
 	labels = _labels()
 	grid_names = _grid_names([governance_grid, *(doc.governance_grid for doc in docs)])
-	brand = frappe.db.get_single_value("Fulian Settings", "brand_name")
+	brand = settings.brand_name()
 	document = build_deliberation_book(
 		[record_data(doc, labels, grid_names) for doc in docs],
 		subtree=grid_names.get(governance_grid, governance_grid),

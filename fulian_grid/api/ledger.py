@@ -8,13 +8,13 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
 
+from fulian_grid import settings
 from fulian_grid.api.downloads import in_chinese, send_docx
 from fulian_grid.bulk import insert_rows, reserve_names
 from fulian_grid.docx.screening_ledger import build_screening_ledger
 from fulian_grid.domain.ledger_import import prepare
-from fulian_grid.fulian_grid.doctype.screening_ledger.screening_ledger import cadence_days
-from fulian_grid.fulian_grid.report.screening_ledger_register.screening_ledger_register import ledger_rows
 from fulian_grid.permissions import UNSCOPED_USERS, user_paths
+from fulian_grid.queries.ledger import ledger_rows
 from fulian_grid.utils import translated
 
 
@@ -42,7 +42,7 @@ def download_screening_ledger(
 		frappe.db.get_value("Governance Grid", governance_grid, "grid_name") if governance_grid else "全部"
 	)
 	period = f"{from_date or '—'} 至 {to_date or '—'}"
-	brand = frappe.db.get_single_value("Fulian Settings", "brand_name")
+	brand = settings.brand_name()
 	document = build_screening_ledger(rows, grid_name, period, brand=brand, printed_on=nowdate())
 	send_docx(
 		document, f"排查台账-{grid_name}.docx", "Screening Ledger", report_name="Appendix D", filters=filters
@@ -63,7 +63,7 @@ def import_screening_ledger(file_url: str) -> dict:
 		dict(frappe.get_all("Governance Grid", fields=["name", "tree_path"], as_list=True)),
 		None if frappe.session.user in UNSCOPED_USERS else user_paths(frappe.session.user, LEDGER, "create"),
 		_category_labels(),
-		cadence_days(),
+		settings.cadence_days(),
 		getdate(),
 	)
 	# the spreadsheet holds identities in plaintext: it is not kept, imported or not

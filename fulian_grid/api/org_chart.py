@@ -5,6 +5,7 @@ from collections import defaultdict
 import frappe
 from frappe.utils import nowdate
 
+from fulian_grid import settings
 from fulian_grid.api.downloads import in_chinese, send_docx
 from fulian_grid.docx.org_chart import build_org_chart
 from fulian_grid.domain.tree import FEDERATION_PLACEMENT, LEVEL_DEPTH
@@ -15,6 +16,8 @@ def org_chart_rows(federation: str) -> list[dict]:
 	counts of active groups, active executives and executives holding two-way posts."""
 	root = frappe.get_doc("Women Federation", federation)
 	root.check_permission("read")
+	# The federation tree's own nesting (parent federation, not grid subtree): its NestedSet
+	# bounds give the chart's order and depth. Grid scoping is the user's, through get_list.
 	federations = frappe.get_list(
 		"Women Federation",
 		filters={"lft": (">=", root.lft), "rgt": ("<=", root.rgt)},
@@ -70,6 +73,6 @@ def org_chart_rows(federation: str) -> list[dict]:
 def download_org_chart(federation: str) -> None:
 	rows = org_chart_rows(federation)
 	labels = in_chinese(*FEDERATION_PLACEMENT, *LEVEL_DEPTH)
-	brand = frappe.db.get_single_value("Fulian Settings", "brand_name")
+	brand = settings.brand_name()
 	document = build_org_chart(rows, labels, brand=brand, printed_on=nowdate())
 	send_docx(document, f"组织架构-{federation}.docx", "Women Federation", federation, "Organization Chart")

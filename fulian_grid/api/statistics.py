@@ -5,9 +5,10 @@ from decimal import Decimal
 import frappe
 from frappe.utils import nowdate
 
+from fulian_grid import settings
 from fulian_grid.api.downloads import in_chinese, send_docx
 from fulian_grid.docx.work_statistics import build_work_statistics
-from fulian_grid.fulian_grid.report.work_statistics.work_statistics import columns, execute
+from fulian_grid.queries.statistics import work_statistics
 
 
 @frappe.whitelist()
@@ -16,8 +17,8 @@ def download_work_statistics(
 ) -> None:
 	frappe.has_permission("Governance Grid", "report", throw=True)
 	filters = frappe._dict(governance_grid=governance_grid, from_date=from_date, to_date=to_date)
-	_columns, data = execute(filters)
-	shown = [c for c in columns() if c["fieldname"] != "governance_grid"]
+	columns, data = work_statistics(filters)
+	shown = [c for c in columns if c["fieldname"] != "governance_grid"]
 	labels = in_chinese(*(c["label"] for c in shown))
 	rows = [[_cell(row.get(c["fieldname"])) for c in shown] for row in data]
 	grid = data[-1].governance_grid if data else governance_grid
@@ -29,7 +30,7 @@ def download_work_statistics(
 		rows,
 		grid_name,
 		f"{from_date or '—'} 至 {to_date or '—'}",
-		brand=frappe.db.get_single_value("Fulian Settings", "brand_name"),
+		brand=settings.brand_name(),
 		printed_on=nowdate(),
 	)
 	send_docx(document, f"工作统计-{grid_name}.docx", "Governance Grid", grid, "Work Statistics", filters)

@@ -2,13 +2,7 @@
 
 import frappe
 
-from fulian_grid.permissions import scope_condition
-
-TREE_DOCTYPES = {
-	"Governance Grid": ("parent_governance_grid", "grid_name"),
-	"Women Federation": ("parent_women_federation", "federation_name"),
-}
-
+from fulian_grid.queries.tree import TREE_DOCTYPES, top_nodes
 
 # The tree view's "Expand All" asks for the children of every node, one call each, in one request.
 EXPAND_ALL = "frappe.desk.treeview.get_all_nodes"
@@ -53,15 +47,4 @@ def get_tree_children(
 			fields=["name as value", f"{title_field} as title", "is_group as expandable"],
 			order_by="lft asc",
 		)
-	node_scope = scope_condition(doctype, table="node") or "1=1"
-	parent_scope = scope_condition(doctype, table="up") or "1=1"
-	return frappe.db.sql(
-		f"""select node.name as value, node.`{title_field}` as title, node.is_group as expandable
-		from `tab{doctype}` node
-		where {node_scope}
-			and not exists (
-				select 1 from `tab{doctype}` up where up.name = node.`{parent_field}` and {parent_scope}
-			)
-		order by node.lft""",
-		as_dict=True,
-	)
+	return top_nodes(doctype)

@@ -4,6 +4,7 @@ A service request posted on a grid node goes to the volunteer teams of that node
 them takes it (reports for duty) and closes it with feedback."""
 
 from fulian_grid.domain import DomainError
+from fulian_grid.domain.tree import within
 
 AWAITING = "Awaiting Team"
 TAKEN = "Team Reported"
@@ -11,13 +12,9 @@ CLOSED = "Request Closed"
 STAGES = (AWAITING, TAKEN, CLOSED)
 
 
-def in_subtree(position: int | None, bounds: tuple[int, int] | None) -> bool:
-	return position is not None and bounds is not None and bounds[0] <= position <= bounds[1]
-
-
-def check_team_in_subtree(team: str, team_position: int | None, request_bounds: tuple[int, int]) -> None:
-	"""Only a team placed in the requesting grid's subtree may take the request."""
-	if not in_subtree(team_position, request_bounds):
+def check_team_in_subtree(team: str, team_path: str | None, request_path: str | None) -> None:
+	"""Only a team placed in the requesting grid's subtree (tree paths) may take the request."""
+	if not (request_path and within(team_path, [request_path])):
 		raise DomainError("Team {0} does not serve the grid of this request", team)
 
 

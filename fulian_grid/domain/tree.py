@@ -86,9 +86,21 @@ def within(path: str | None, prefixes) -> bool:
 
 
 def ancestor_paths(path: str) -> list[str]:
-	"""The paths of the nodes above the node at `path`, root first."""
-	tokens = path.split(PATH_SEPARATOR)[:-1]
-	return [PATH_SEPARATOR.join(tokens[:depth]) + PATH_SEPARATOR for depth in range(1, len(tokens))]
+	"""The paths of every node from the root down to the node at `path`, itself included."""
+	tokens = path.rstrip(PATH_SEPARATOR).split(PATH_SEPARATOR) if path else []
+	return [PATH_SEPARATOR.join(tokens[: depth + 1]) + PATH_SEPARATOR for depth in range(len(tokens))]
+
+
+def within_or_above(path: str | None, prefixes) -> bool:
+	"""`path` lies under one of `prefixes` or is a node above one of them."""
+	return within(path, prefixes) or any(path in ancestor_paths(prefix) for prefix in prefixes)
+
+
+def lying_under(path: str | None, paths) -> str | None:
+	"""The deepest of `paths` whose subtree holds `path` (None when none does): with `paths` the
+	children of a node, the child a record lies under; with the nodes of one level, its node."""
+	paths = set(paths)
+	return next((p for p in reversed(ancestor_paths(path or "")) if p in paths), None)
 
 
 def subtree_bounds(prefix: str) -> tuple[str, str]:
@@ -115,7 +127,7 @@ def path_or_above_condition(column: str, prefixes) -> str:
 	"""SQL for `column` lying under any of `prefixes` or on a node above one of them (the nodes
 	above are prefixes of paths `path_condition` has checked, so they are paths too)."""
 	under = path_condition(column, prefixes)
-	above = sorted({f"'{a}'" for prefix in prefixes for a in ancestor_paths(prefix)})
+	above = sorted({f"'{a}'" for prefix in prefixes for a in ancestor_paths(prefix)[:-1]})
 	if not above:
 		return under
 	return f"({under} or {column} in ({', '.join(above)}))"

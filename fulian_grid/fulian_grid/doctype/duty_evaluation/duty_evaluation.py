@@ -8,6 +8,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
+from fulian_grid import settings
 from fulian_grid.domain import DomainError, scoring
 from fulian_grid.indicators import measure
 from fulian_grid.utils import throw
@@ -27,23 +28,6 @@ class WeightsError(EvaluationValidationError):
 
 class SelfEvaluationError(frappe.PermissionError):
 	pass
-
-
-def grade_bands() -> list[tuple[str, float]]:
-	"""The grade thresholds in force (Fulian Settings), the domain defaults where unset."""
-	settings = frappe.get_cached_doc("Fulian Settings")
-	defaults = dict(scoring.DEFAULT_GRADE_BANDS)
-	return [
-		("Excellent", settings.grade_excellent_from or defaults["Excellent"]),
-		("Good", settings.grade_good_from or defaults["Good"]),
-		("Pass", settings.grade_pass_from or defaults["Pass"]),
-		("Fail", 0.0),
-	]
-
-
-def max_additions() -> float:
-	value = frappe.get_cached_doc("Fulian Settings").max_additions
-	return scoring.DEFAULT_MAX_ADDITIONS if value is None else value
 
 
 def executive_user(executive: str | None) -> str | None:
@@ -181,11 +165,11 @@ class DutyEvaluation(Document):
 				scoring.validate_adjustment(item.kind, item.points, item.reason)
 			self.base_score = scoring.base_score(line.score for line in self.lines)
 			self.total_additions, self.total_deductions = scoring.adjustments(
-				((item.kind, item.points) for item in self.adjustments), max_additions()
+				((item.kind, item.points) for item in self.adjustments), settings.max_additions()
 			)
 			self.total_score = scoring.total_score(
 				self.base_score, self.total_additions, self.total_deductions
 			)
-			self.grade = scoring.grade(self.total_score, grade_bands())
+			self.grade = scoring.grade(self.total_score, settings.grade_bands())
 		except DomainError as error:
 			throw(error, EvaluationValidationError)

@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
+from fulian_grid import subtree
 from fulian_grid.privacy import SensitiveDocument, executive_user
 
 
@@ -27,13 +28,11 @@ class HomeVisit(SensitiveDocument):
 
 	def validate_executive_in_grid(self):
 		"""The visitor works in this grid: her federation's area or one of her two-way posts covers it."""
-		visit = frappe.db.get_value("Governance Grid", self.governance_grid, ["lft", "rgt"], as_dict=True)
 		areas = [frappe.db.get_value("Federation Executive", self.federation_executive, "governance_grid")]
 		areas += frappe.get_all(
 			"Executive Post", filters={"parent": self.federation_executive}, pluck="governance_grid"
 		)
-		bounds = frappe.get_all("Governance Grid", filters={"name": ("in", areas)}, fields=["lft", "rgt"])
-		if not (visit and any(b.lft <= visit.lft <= b.rgt for b in bounds)):
+		if not subtree.grid_within(self.governance_grid, areas):
 			frappe.throw(
 				_("Executive {0} does not serve grid {1}").format(
 					self.federation_executive, self.governance_grid

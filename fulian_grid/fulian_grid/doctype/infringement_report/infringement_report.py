@@ -11,8 +11,9 @@ from frappe import _
 from frappe.model.workflow import get_workflow_name
 from frappe.utils import get_datetime, now_datetime
 
+from fulian_grid import settings, subtree
 from fulian_grid.domain import DomainError
-from fulian_grid.domain.clocks import STAGES, URGENCIES, deadline, pending_escalations
+from fulian_grid.domain.clocks import STAGES, deadline, pending_escalations
 from fulian_grid.permissions import roles_here, users_assigned_at
 from fulian_grid.privacy import SensitiveDocument
 from fulian_grid.utils import throw
@@ -25,7 +26,6 @@ MILESTONES = {
 	"In Service": "first_service_at",
 	"Closed": "closed_at",
 }
-URGENCY_KEYS = dict(zip(URGENCIES, ("immediate", "urgent", "normal"), strict=True))
 
 
 class InfringementReportError(frappe.ValidationError):
@@ -38,15 +38,6 @@ class LockedReportError(frappe.ValidationError):
 
 class MandatoryReportError(frappe.ValidationError):
 	pass
-
-
-def stage_hours() -> dict[str, dict[str, int]]:
-	"""Deadlines in hours, by stage and urgency, from Fulian Settings."""
-	settings = frappe.get_cached_doc("Fulian Settings")
-	return {
-		stage: {urgency: settings.get(f"{stage}_hours_{key}") for urgency, key in URGENCY_KEYS.items()}
-		for stage in STAGES
-	}
 
 
 class InfringementReport(SensitiveDocument):
@@ -156,7 +147,7 @@ class InfringementReport(SensitiveDocument):
 			frappe.throw(_("Write the closure review before closing the report"), InfringementReportError)
 
 	def set_deadlines(self):
-		hours = stage_hours()
+		hours = settings.stage_hours()
 		starts = {"report": self.discovered_at, "verification": self.reported_at, "service": self.verified_at}
 		dues = {}
 		for stage in STAGES:
@@ -197,7 +188,7 @@ def escalate_overdue_reports(now=None) -> int:
 	period (township, county, city), telling that level's officers; never twice for the same
 	stage and level. Returns the number of escalations made."""
 	now = get_datetime(now or now_datetime())
-	hours = stage_hours()
+	hours = settings.stage_hours()
 	made = 0
 	for name in frappe.get_all("Infringement Report", filters={"status": ("in", OPEN_STATES)}, pluck="name"):
 		report = frappe.get_doc("Infringement Report", name)
@@ -208,7 +199,7 @@ def escalate_overdue_reports(now=None) -> int:
 		}
 		pending = pending_escalations(milestones, report.urgency, hours, now, done)
 		for stage, level, due in pending:
-			grid = ancestor_at_level(report.governance_grid, level)
+			grid = subtree.ancestor_at_level(report.governance_grid, level)
 			users = users_assigned_at(grid, ESCALATION_ROLES) if grid else []
 			for user in users:
 				frappe.get_doc(
@@ -233,17 +224,3 @@ def escalate_overdue_reports(now=None) -> int:
 			report.save(ignore_permissions=True)
 			made += len(pending)
 	return made
-
-
-def ancestor_at_level(grid: str, level: str) -> str | None:
-	node = frappe.db.get_value("Governance Grid", grid, ["lft", "rgt"], as_dict=True)
-	if not node:
-		return None
-	ancestors = frappe.get_all(
-		"Governance Grid",
-		filters={"level": level, "lft": ("<=", node.lft), "rgt": (">=", node.rgt)},
-		order_by="lft desc",
-		pluck="name",
-		limit=1,
-	)
-	return ancestors[0] if ancestors else None

@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
+from fulian_grid import settings
 from fulian_grid.domain import DomainError
 from fulian_grid.domain.cadence import is_minor, next_visit_due
 from fulian_grid.privacy import SensitiveDocument, executive_user
@@ -14,15 +15,6 @@ from fulian_grid.utils import throw
 
 class LedgerValidationError(frappe.ValidationError):
 	pass
-
-
-def cadence_days() -> dict[str, int]:
-	settings = frappe.get_cached_doc("Fulian Settings")
-	return {
-		"High": settings.high_risk_visit_days,
-		"Medium": settings.medium_risk_visit_days,
-		"Low": settings.low_risk_visit_days,
-	}
 
 
 class ScreeningLedger(SensitiveDocument):
@@ -55,7 +47,7 @@ class ScreeningLedger(SensitiveDocument):
 	def set_next_visit_due(self):
 		start = getdate(self.last_visit_on or self.screened_on)
 		try:
-			self.next_visit_due = next_visit_due(start, self.risk_level, cadence_days())
+			self.next_visit_due = next_visit_due(start, self.risk_level, settings.cadence_days())
 		except DomainError as error:
 			throw(error, LedgerValidationError)
 

@@ -9,6 +9,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime
 
+from fulian_grid import subtree
 from fulian_grid.domain.dispatch import AWAITING, TAKEN, check_closing, check_team_in_subtree, stage_of
 from fulian_grid.fulian_grid.doctype.volunteer_team.volunteer_team import team_users
 from fulian_grid.server_owned import set_by_server
@@ -34,30 +35,30 @@ class ServiceRequest(Document):
 
 	def validate_team(self):
 		if self.taken_by_team:
-			check(check_team_in_subtree, self.taken_by_team, _team_position(self.taken_by_team),
-				  self.subtree(), exc=ServiceRequestError)  # fmt: skip
+			team_path = frappe.db.get_value("Volunteer Team", self.taken_by_team, subtree.PATH_FIELD)
+			request_path = subtree.path_of(self.governance_grid)
+			check(check_team_in_subtree, self.taken_by_team, team_path, request_path, exc=ServiceRequestError)
 
 	def validate_closing(self):
 		if self.closed_on:
 			check(check_closing, self.taken_by_team, self.feedback, exc=ServiceRequestError)
-
-	def subtree(self) -> tuple[int, int]:
-		return tuple(frappe.db.get_value(GRID, self.governance_grid, ["lft", "rgt"]))
 
 	def before_insert(self):
 		self.dispatch_to_teams()
 
 	def dispatch_to_teams(self):
 		"""Every active team of the subtree, and no other, is told (saved with the request)."""
-		lft, rgt = self.subtree()
 		team, grid = frappe.qb.DocType("Volunteer Team"), frappe.qb.DocType(GRID)
 		teams = (
 			frappe.qb.from_(team)
 			.join(grid)
 			.on(grid.name == team.governance_grid)
 			.select(team.name)
-			.where((team.status == "Active") & grid.lft[lft:rgt])
-			.orderby(grid.lft)
+			.where(
+				(team.status == "Active")
+				& subtree.criterion(team.grid_path, subtree.path_of(self.governance_grid))
+			)
+			.orderby(grid.lft)  # tree order
 		).run(pluck=True)
 		told_on = now_datetime()
 		self.notified_teams = []
@@ -128,8 +129,3 @@ class ServiceRequest(Document):
 			self.save()
 		finally:
 			self.flags.ignore_permissions = False
-
-
-def _team_position(team: str) -> int | None:
-	grid = frappe.db.get_value("Volunteer Team", team, "governance_grid")
-	return frappe.db.get_value(GRID, grid, "lft") if grid else None

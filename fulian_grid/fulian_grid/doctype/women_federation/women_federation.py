@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils.nestedset import NestedSet
 
+from fulian_grid import subtree
 from fulian_grid.domain.tree import check_federation_placement
 from fulian_grid.utils import check
 
@@ -50,9 +51,7 @@ class WomenFederation(NestedSet):
 		if not self.parent_women_federation:
 			return
 		parent_grid = frappe.db.get_value("Women Federation", self.parent_women_federation, "governance_grid")
-		grid = frappe.db.get_value("Governance Grid", self.governance_grid, ["lft", "rgt"], as_dict=True)
-		above = frappe.db.get_value("Governance Grid", parent_grid, ["lft", "rgt"], as_dict=True)
-		if not (above and grid and above.lft <= grid.lft and grid.rgt <= above.rgt):
+		if not subtree.grid_within(self.governance_grid, [parent_grid]):
 			frappe.throw(
 				_("The parent federation {0} is not above this federation's grid in the tree").format(
 					self.parent_women_federation

@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from fulian_grid import subtree
 from fulian_grid.domain.tree import GROUP_PARENT_TYPES
 
 
@@ -30,9 +31,7 @@ class WomenGroup(Document):
 
 	def validate_grid_inside_federation(self):
 		federation_grid = frappe.db.get_value("Women Federation", self.women_federation, "governance_grid")
-		outer = frappe.db.get_value("Governance Grid", federation_grid, ["lft", "rgt"], as_dict=True)
-		inner = frappe.db.get_value("Governance Grid", self.governance_grid, ["lft", "rgt"], as_dict=True)
-		if not (outer and inner and outer.lft <= inner.lft and inner.rgt <= outer.rgt):
+		if not subtree.grid_within(self.governance_grid, [federation_grid]):
 			frappe.throw(
 				_("Grid {0} is outside the area of federation {1}").format(
 					self.governance_grid, self.women_federation

@@ -4,13 +4,12 @@
 overdue, and the median hours from discovery to report, report to verification and verification
 to first service. Counts only — no identity ever appears here."""
 
-import bisect
-
 import frappe
 from frappe import _
 
+from fulian_grid import subtree
 from fulian_grid.domain.clocks import elapsed_hours, median
-from fulian_grid.permissions import readable_subtree, scope_condition
+from fulian_grid.permissions import scope_condition
 from fulian_grid.reporting import column, grid_columns
 
 STAGES = ("Draft", "Reported", "Verified", "In Service", "Referred", "Closed", "Rejected", "Duplicate Case")
@@ -27,34 +26,31 @@ def execute(filters=None):
 	values = {"level": level}
 	node_conditions = ["n.level = %(level)s", scope_condition("Governance Grid", table="n") or "1=1"]
 	report_conditions = [scope_condition("Infringement Report", table="r") or "1=1"]
-	if bounds := readable_subtree(filters.get("governance_grid")):
-		node_conditions.append("n.lft between %(lft)s and %(rgt)s")
-		report_conditions.append("g.lft between %(lft)s and %(rgt)s")
-		values.update(lft=bounds[0], rgt=bounds[1])
+	if path := subtree.readable_path(filters.get("governance_grid")):
+		node_conditions.append(subtree.condition("Governance Grid", [path], table="n"))
+		report_conditions.append(subtree.condition("Infringement Report", [path], table="r"))
 	for key, operator in (("from_date", ">="), ("to_date", "<=")):
 		if filters.get(key):
 			report_conditions.append(f"date(r.discovered_at) {operator} %({key})s")
 			values[key] = filters[key]
 	nodes = frappe.db.sql(
-		f"""select n.name, n.grid_name, n.lft, n.rgt from `tabGovernance Grid` n
+		f"""select n.name, n.grid_name, n.tree_path from `tabGovernance Grid` n
 		where {" and ".join(node_conditions)} order by n.lft""",
 		values,
 		as_dict=True,
 	)
 	reports = frappe.db.sql(
-		f"""select r.status, r.is_overdue, r.discovered_at, r.reported_at, r.verified_at, r.first_service_at, g.lft
-		from `tabInfringement Report` r join `tabGovernance Grid` g on g.name = r.governance_grid
+		f"""select r.status, r.is_overdue, r.discovered_at, r.reported_at, r.verified_at, r.first_service_at, r.grid_path
+		from `tabInfringement Report` r
 		where {" and ".join(report_conditions)}""",
 		values,
 		as_dict=True,
 	)
-	by_node = {node.name: [] for node in nodes}
-	starts = [node.lft for node in nodes]
+	by_path = {node.tree_path: [] for node in nodes}
 	for report in reports:
-		index = bisect.bisect_right(starts, report.lft) - 1
-		if index >= 0 and report.lft <= nodes[index].rgt:
-			by_node[nodes[index].name].append(report)
-	data = [summarize(node, by_node[node.name]) for node in nodes]
+		if (node_path := subtree.lying_under(report.grid_path, by_path)) is not None:
+			by_path[node_path].append(report)
+	data = [summarize(node, by_path[node.tree_path]) for node in nodes]
 	return columns(), data
 
 

@@ -6,11 +6,11 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, today
 
-from fulian_grid.api.projects import my_led_projects
+from fulian_grid.queries.projects import led_project_names
 
 
 def execute(filters=None):
-	names = my_led_projects()
+	names = led_project_names()
 	on = getdate(today())
 	rows = frappe.get_list(
 		"Led Project",

@@ -7,8 +7,9 @@ Frappe does not apply permission_query_conditions to Script Reports."""
 import frappe
 from frappe import _
 
+from fulian_grid import subtree
 from fulian_grid.domain.tree import LEVEL_DEPTH
-from fulian_grid.permissions import readable_subtree, scope_condition
+from fulian_grid.permissions import scope_condition
 from fulian_grid.reporting import column
 
 COUNTED = {
@@ -23,12 +24,12 @@ COUNTED = {
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
-	bounds = readable_subtree(filters.get("governance_grid"))
+	path = subtree.readable_path(filters.get("governance_grid"))
 	by_level = {level: frappe._dict(level=level, nodes=0, covered=0) for level in LEVEL_DEPTH}
-	for level, nodes, covered in grid_counts(bounds):
+	for level, nodes, covered in grid_counts(path):
 		by_level[level].update(nodes=nodes, covered=covered)
 	for fieldname, (alias, doctype, expression) in COUNTED.items():
-		for level, value in member_counts(bounds, alias, doctype, expression):
+		for level, value in member_counts(path, alias, doctype, expression):
 			by_level[level][fieldname] = int(value or 0)
 	data = []
 	for row in by_level.values():
@@ -42,31 +43,32 @@ def execute(filters=None):
 	return columns(), data, None, None, summary(data)
 
 
-def _where(bounds, scope: str, lft_column: str = "g.lft") -> str:
-	parts = [scope or "1=1"]
-	if bounds:
-		parts.append(f"{lft_column} between {int(bounds[0])} and {int(bounds[1])}")
+def _where(path: str | None, doctype: str, table: str) -> str:
+	"""The reader's scope on `table`, and the subtree of the chosen grid when there is one."""
+	parts = [scope_condition(doctype, table=table) or "1=1"]
+	if path:
+		parts.append(subtree.condition(doctype, [path], table))
 	return " and ".join(parts)
 
 
-def grid_counts(bounds):
+def grid_counts(path: str | None):
 	return frappe.db.sql(
 		f"""select g.level, count(*),
 			sum(exists(select 1 from `tabWomen Federation` af
 				where af.governance_grid = g.name and af.status = 'Active'))
 		from `tabGovernance Grid` g
-		where {_where(bounds, scope_condition("Governance Grid", table="g"))}
+		where {_where(path, "Governance Grid", "g")}
 		group by g.level"""
 	)
 
 
-def member_counts(bounds, alias: str, doctype: str, expression: str):
+def member_counts(path: str | None, alias: str, doctype: str, expression: str):
 	return frappe.db.sql(
 		f"""select g.level, {expression}
 		from `tab{doctype}` {alias}
 		join `tabGovernance Grid` g on g.name = {alias}.governance_grid
 		where {alias}.status = 'Active'
-			and {_where(bounds, scope_condition(doctype, table=alias))}
+			and {_where(path, doctype, alias)}
 		group by g.level"""
 	)
 

@@ -8,8 +8,8 @@ import frappe
 from frappe import _
 from frappe.utils import get_first_day, get_last_day, getdate, today
 
-from fulian_grid import vault
-from fulian_grid.permissions import readable_subtree, scope_condition
+from fulian_grid import subtree, vault
+from fulian_grid.permissions import scope_condition
 from fulian_grid.reporting import column, grid_columns
 
 
@@ -21,19 +21,17 @@ def execute(filters=None):
 		"to_date": getdate(filters.get("to_date") or get_last_day(today())),
 	}
 	conditions = ["n.level = %(level)s", scope_condition("Governance Grid", table="n") or "1=1"]
-	if bounds := readable_subtree(filters.get("governance_grid")):
-		conditions.append("n.lft between %(lft)s and %(rgt)s")
-		values.update(lft=bounds[0], rgt=bounds[1])
+	if path := subtree.readable_path(filters.get("governance_grid")):
+		conditions.append(subtree.condition("Governance Grid", [path], table="n"))
 	data = frappe.db.sql(
 		f"""select n.name as governance_grid, n.grid_name, ifnull(n.households, 0) as households,
 			(select count(distinct coalesce(v.screening_ledger, household.blind_index, v.name))
 				from `tabHome Visit` v
-				join `tabGovernance Grid` vg on vg.name = v.governance_grid
 				left join `{vault.TABLE}` household on household.doctype = 'Home Visit'
 					and household.name = v.name and household.fieldname = 'household'
 				where v.docstatus = 1
 					and v.visit_date between %(from_date)s and %(to_date)s
-					and vg.lft between n.lft and n.rgt
+					and {subtree.correlated("v.grid_path", "n.tree_path")}
 					and {scope_condition("Home Visit", table="v") or "1=1"}) as visited
 		from `tabGovernance Grid` n
 		where {" and ".join(conditions)}

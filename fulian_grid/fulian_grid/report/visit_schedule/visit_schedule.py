@@ -6,19 +6,18 @@ import frappe
 from frappe import _
 from frappe.utils import add_days, getdate, today
 
-from fulian_grid.permissions import readable_subtree, scope_condition
+from fulian_grid import settings, subtree
+from fulian_grid.permissions import scope_condition
 from fulian_grid.reporting import column, grid_columns
 
 
 def execute(filters=None):
 	filters = frappe._dict(filters or {})
 	on = getdate(filters.get("on") or today())
-	due_soon_days = frappe.db.get_single_value("Fulian Settings", "due_soon_days") or 0
 	conditions = ["l.status = 'Active'", scope_condition("Screening Ledger", table="l") or "1=1"]
-	values = {"on": on, "soon": add_days(on, due_soon_days)}
-	if bounds := readable_subtree(filters.get("governance_grid")):
-		conditions.append("g.lft between %(lft)s and %(rgt)s")
-		values.update(lft=bounds[0], rgt=bounds[1])
+	values = {"on": on, "soon": add_days(on, settings.due_soon_days())}
+	if path := subtree.readable_path(filters.get("governance_grid")):
+		conditions.append(subtree.condition("Screening Ledger", [path], table="l"))
 	data = frappe.db.sql(
 		f"""select l.governance_grid, g.grid_name, count(*) as active,
 			sum(l.next_visit_due < %(on)s) as overdue,

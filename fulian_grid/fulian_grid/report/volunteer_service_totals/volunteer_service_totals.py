@@ -7,9 +7,10 @@ import frappe
 from frappe import _
 from frappe.utils import add_months, flt, getdate, today
 
+from fulian_grid import subtree
 from fulian_grid.domain import msg
 from fulian_grid.domain.projects import totals_by
-from fulian_grid.permissions import readable_subtree, scope_condition
+from fulian_grid.permissions import scope_condition
 
 PER_TEAM, PER_VOLUNTEER = msg("Per Team"), msg("Per Volunteer")
 
@@ -24,9 +25,8 @@ def _conditions(filters, values):
 	to_date = getdate(filters.get("to_date") or today())
 	values.update(to=to_date, **{"from": getdate(filters.get("from_date") or add_months(to_date, -12))})
 	conditions = [scope_condition("Volunteer Project", table="p") or "1=1"]
-	if bounds := readable_subtree(filters.get("governance_grid")):
-		conditions.append("g.lft between %(lft)s and %(rgt)s")
-		values.update(lft=bounds[0], rgt=bounds[1])
+	if path := subtree.readable_path(filters.get("governance_grid")):
+		conditions.append(subtree.condition("Volunteer Project", [path], table="p"))
 	return conditions
 
 
@@ -37,7 +37,6 @@ def participation_rows(filters) -> list[dict]:
 		f"""select p.volunteer_team as team, v.volunteer, v.volunteer_name, v.hours, v.service_date
 		from `tabVolunteer Participation` v
 		join `tabVolunteer Project` p on p.name = v.parent and v.parenttype = 'Volunteer Project'
-		join `tabGovernance Grid` g on g.name = p.governance_grid
 		where v.service_date between %(from)s and %(to)s and {" and ".join(conditions)}""",
 		values,
 		as_dict=True,
@@ -51,7 +50,6 @@ def session_rows(filters) -> list[dict]:
 		f"""select p.volunteer_team as team, s.beneficiaries
 		from `tabVolunteer Session` s
 		join `tabVolunteer Project` p on p.name = s.parent and s.parenttype = 'Volunteer Project'
-		join `tabGovernance Grid` g on g.name = p.governance_grid
 		where s.session_date between %(from)s and %(to)s and {" and ".join(conditions)}""",
 		values,
 		as_dict=True,
