@@ -21,10 +21,10 @@ import argparse
 import csv
 import io
 import random
-import statistics
 import time
 
 import frappe
+from timing import timed  # benchmarks/, the script's own folder
 
 CITY = "3705"
 COUNTY = "370502"  # 东营区
@@ -33,16 +33,6 @@ OFFICER = "bench_officer@fulian.test"
 TOWNSHIP_OFFICER = "bench_township@fulian.test"
 UP_USER = "bench_user_permission@fulian.test"
 CITY_ADMIN = "bench_city_admin@fulian.test"
-
-
-def timed(fn, runs=20):
-	fn()  # warm
-	samples = []
-	for _ in range(runs):
-		start = time.perf_counter()
-		fn()
-		samples.append((time.perf_counter() - start) * 1000)
-	return statistics.median(samples[:11]), max(samples)
 
 
 def generate(rows: int):

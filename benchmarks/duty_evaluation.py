@@ -16,22 +16,11 @@ there yet; later runs reuse it. Prints a Markdown table of medians, the slowest 
 """
 
 import argparse
-import statistics
-import time
 
 import frappe
+from timing import timed  # benchmarks/, the script's own folder
 
 COUNTY = "370502"  # 东营区
-
-
-def timed(fn, runs=20):
-	fn()  # warm
-	samples = []
-	for _ in range(runs):
-		start = time.perf_counter()
-		fn()
-		samples.append((time.perf_counter() - start) * 1000)
-	return statistics.median(samples), max(samples)
 
 
 def county_executive() -> str:
