@@ -36,6 +36,7 @@ _GRID_SCOPED_DOCTYPES = (
 	"Screening Ledger",
 	"Home Visit",
 	"Infringement Report",
+	"Protection Order",
 	"Deliberation Record",
 	"Executive Committee Meeting",
 	"Suggestion",
@@ -148,7 +149,10 @@ scheduler_events = {
 	"hourly": [
 		"fulian_grid.fulian_grid.doctype.infringement_report.infringement_report.escalate_overdue_reports"
 	],
-	"daily": ["fulian_grid.fulian_grid.doctype.screening_ledger.screening_ledger.notify_overdue_visits"],
+	"daily": [
+		"fulian_grid.fulian_grid.doctype.screening_ledger.screening_ledger.notify_overdue_visits",
+		"fulian_grid.fulian_grid.doctype.protection_order.protection_order.alert_protection_orders",
+	],
 }
 
 fixtures = []

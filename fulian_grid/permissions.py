@@ -316,3 +316,20 @@ def evaluation_has_permission(doc, ptype: str = "read", user: str | None = None,
 		if executive and frappe.db.get_value("Federation Executive", executive, "user") == user:
 			return False
 	return has_permission(doc, ptype, user, debug)
+
+
+def users_covering(path: str | None, roles) -> list[str]:
+	"""Users holding an active assignment of `roles` in a subtree that contains the record at
+	tree path `path` (whom an alert about it goes to)."""
+	if not path:
+		return []
+	assignment = frappe.qb.DocType("Grid Role Assignment")
+	grid = frappe.qb.DocType(GRID)
+	rows = (
+		frappe.qb.from_(assignment)
+		.join(grid)
+		.on(grid.name == assignment.governance_grid)
+		.select(assignment.user, grid.tree_path)
+		.where(assignment.role.isin(list(roles)) & _active(assignment))
+	).run()
+	return sorted({user for user, prefix in rows if prefix and within(path, [prefix])})

@@ -29,6 +29,16 @@ SERVER_OWNED: dict[str, tuple[str, ...]] = {
 		"victim_count",
 		"escalations",
 	),
+	# the court's clock and the order's end (domain/casework.py), and what the daily alerts told
+	"Protection Order": (
+		"victim_label",
+		"status",
+		"decision_due",
+		"is_overdue",
+		"expires_on",
+		"decision_overdue_notified",
+		"expiry_notified_for",
+	),
 	"Screening Ledger": ("next_visit_due", "last_visit_on", "is_minor", "birth_year", "overdue_notified_for"),
 	"Led Project": ("progress", "next_milestone_due"),
 	"Service Request": ("status", "taken_by_team", "taken_by", "taken_on", "closed_on", "notified_teams"),

@@ -1,0 +1,105 @@
+"""The clocks of the federation's legal casework (Anti-Domestic Violence Law, ch. 4 and art. 16).
+
+Personal safety protection orders (人身安全保护令): the court decides within 72 hours of the
+application, within 24 hours when it is urgent (art. 28); an order lasts at most six months from
+the decision (art. 30), and each extension at most six months more. Police warnings (告诫书, art.
+16): the federation and the community follow up with visits at a cadence set in Fulian Settings.
+"""
+
+import calendar
+from datetime import date, datetime, timedelta
+
+from . import DomainError
+
+DECISION_HOURS = {True: 24, False: 72}  # urgent → 24 h, otherwise 72 h (art. 28)
+MAX_VALIDITY_MONTHS = 6  # art. 30
+# The law's list of measures (art. 29): the fields of a Protection Order that hold them.
+MEASURES = ("measure_no_violence", "measure_no_contact", "measure_move_out", "measure_other")
+PENDING, GRANTED = "Undecided", "Granted"
+DECISIONS = (PENDING, GRANTED, "Dismissed", "Withdrawn")
+DEFAULT_WARNING_FOLLOW_UP_DAYS = 7
+EXPIRY_NOTICE_DAYS = 7  # told this many days before an order lapses
+
+
+def decision_due(filed_on: datetime, urgent: bool) -> datetime:
+	return filed_on + timedelta(hours=DECISION_HOURS[bool(urgent)])
+
+
+def add_months(day: date, months: int) -> date:
+	"""The same day `months` later; the month's last day when it is shorter (31 Aug + 6 = 28 Feb)."""
+	month_index = day.month - 1 + months
+	year, month = day.year + month_index // 12, month_index % 12 + 1
+	return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def latest_end(start: date) -> date:
+	"""The last day an order (or an extension) starting on `start` may run to."""
+	return add_months(start, MAX_VALIDITY_MONTHS)
+
+
+def check_decision(filed_on: datetime, decision: str, decided_on: datetime | None, now: datetime) -> None:
+	if decision not in DECISIONS:
+		raise DomainError("Unknown decision: {0}", decision)
+	if decision == PENDING:
+		if decided_on:
+			raise DomainError("A pending application has no decision date")
+		return
+	if not decided_on:
+		raise DomainError("Enter the date of the court's decision")
+	if decided_on < filed_on:
+		raise DomainError("The decision cannot be dated before the application was filed")
+	if decided_on > now:
+		raise DomainError("The decision cannot be dated in the future")
+
+
+def check_validity(decided_on: date, valid_until: date | None, extensions: list[tuple[date, date]]) -> date:
+	"""The day the order lapses, after the extensions `(granted on, extended until)` in order.
+	Refuses an order longer than six months and an extension granted after the order lapsed or
+	running more than six months past the end it extends."""
+	if not valid_until:
+		raise DomainError("Enter the date the order is valid until")
+	if valid_until < decided_on:
+		raise DomainError("An order cannot end before it was granted")
+	if valid_until > latest_end(decided_on):
+		raise DomainError(
+			"An order is valid for at most six months from the decision ({0}); record an extension to go beyond",
+			latest_end(decided_on),
+		)
+	end = valid_until
+	for granted_on, extended_until in extensions:
+		if granted_on > end:
+			raise DomainError("An extension must be granted before the order lapses ({0})", end)
+		if extended_until <= end:
+			raise DomainError("An extension must end after the order it extends ({0})", end)
+		if extended_until > latest_end(end):
+			raise DomainError(
+				"An extension runs at most six months past the end it extends ({0})", latest_end(end)
+			)
+		end = extended_until
+	return end
+
+
+def order_status(decision: str, expires_on: date | None, today: date) -> str:
+	if decision == GRANTED and expires_on and expires_on < today:
+		return "Expired"
+	return {PENDING: "Awaiting Decision", GRANTED: "In Force"}.get(decision, decision)
+
+
+def expiry_notice_due(expires_on: date | None, today: date, days: int = EXPIRY_NOTICE_DAYS) -> bool:
+	"""An order in force lapses within `days`: the federation decides whether to ask for more."""
+	return bool(expires_on) and today <= expires_on <= today + timedelta(days=days)
+
+
+def next_follow_up_due(issued_on: date, visits: list[date], cadence_days: int) -> date:
+	"""A police warning is followed up every `cadence_days` from the warning or the last visit."""
+	if int(cadence_days or 0) <= 0:
+		raise DomainError("The follow-up cadence of police warnings must be at least one day")
+	return max([issued_on, *visits]) + timedelta(days=int(cadence_days))
+
+
+def check_follow_ups(issued_on: date, visits: list[date], today: date) -> None:
+	for visit in visits:
+		if visit < issued_on:
+			raise DomainError("A follow-up visit cannot be dated before the warning ({0})", issued_on)
+		if visit > today:
+			raise DomainError("A follow-up visit cannot be dated in the future")

@@ -1,0 +1,108 @@
+"""The clocks of legal casework (domain/casework.py): the court's 24 h / 72 h, six months of
+validity and its extensions, the police-warning follow-up cadence."""
+
+from datetime import date, datetime
+
+import pytest
+
+from fulian_grid.domain import DomainError
+from fulian_grid.domain.casework import (
+	add_months,
+	check_decision,
+	check_follow_ups,
+	check_validity,
+	decision_due,
+	expiry_notice_due,
+	latest_end,
+	next_follow_up_due,
+	order_status,
+)
+
+FILED = datetime(2026, 11, 30, 22, 15)
+NOW = datetime(2026, 12, 3, 9, 0)
+
+
+def test_the_court_decides_within_24_hours_when_urgent_and_72_otherwise():
+	assert decision_due(FILED, True) == datetime(2026, 12, 1, 22, 15)
+	assert decision_due(FILED, False) == datetime(2026, 12, 3, 22, 15)
+	assert decision_due(FILED, 0) == decision_due(FILED, False)
+
+
+@pytest.mark.parametrize(
+	"start, months, end",
+	[
+		(date(2026, 1, 15), 6, date(2026, 7, 15)),
+		(date(2026, 8, 31), 6, date(2027, 2, 28)),  # February is shorter
+		(date(2027, 8, 31), 6, date(2028, 2, 29)),  # a leap year
+		(date(2026, 12, 3), 6, date(2027, 6, 3)),
+	],
+)
+def test_months_are_calendar_months(start, months, end):
+	assert add_months(start, months) == end
+
+
+def test_a_decision_is_dated_after_filing_and_not_in_the_future():
+	check_decision(FILED, "Undecided", None, NOW)
+	check_decision(FILED, "Granted", datetime(2026, 12, 1, 10, 0), NOW)
+	with pytest.raises(DomainError, match="before the application was filed"):
+		check_decision(FILED, "Granted", datetime(2026, 11, 30, 22, 0), NOW)
+	with pytest.raises(DomainError, match="in the future"):
+		check_decision(FILED, "Dismissed", datetime(2026, 12, 4), NOW)
+	with pytest.raises(DomainError, match="date of the court's decision"):
+		check_decision(FILED, "Granted", None, NOW)
+	with pytest.raises(DomainError, match="no decision date"):
+		check_decision(FILED, "Undecided", datetime(2026, 12, 1), NOW)
+	with pytest.raises(DomainError, match="Unknown decision"):
+		check_decision(FILED, "Maybe", None, NOW)
+
+
+def test_an_order_runs_at_most_six_months_unless_extended():
+	decided = date(2026, 12, 1)
+	assert check_validity(decided, date(2027, 6, 1), []) == date(2027, 6, 1)
+	with pytest.raises(DomainError, match="at most six months"):
+		check_validity(decided, date(2027, 6, 2), [])
+	with pytest.raises(DomainError, match="before it was granted"):
+		check_validity(decided, date(2026, 11, 30), [])
+	with pytest.raises(DomainError, match="valid until"):
+		check_validity(decided, None, [])
+
+
+def test_extensions_carry_the_order_on_six_months_at_a_time():
+	decided = date(2026, 12, 1)
+	extensions = [(date(2027, 5, 20), date(2027, 12, 1)), (date(2027, 11, 1), date(2028, 6, 1))]
+	assert check_validity(decided, date(2027, 6, 1), extensions) == date(2028, 6, 1)
+	with pytest.raises(DomainError, match="before the order lapses"):
+		check_validity(decided, date(2027, 6, 1), [(date(2027, 6, 2), date(2027, 9, 1))])
+	with pytest.raises(DomainError, match="six months past"):
+		check_validity(decided, date(2027, 6, 1), [(date(2027, 5, 1), date(2027, 12, 2))])
+	with pytest.raises(DomainError, match="end after"):
+		check_validity(decided, date(2027, 6, 1), [(date(2027, 5, 1), date(2027, 6, 1))])
+
+
+def test_status_and_the_expiry_notice():
+	assert order_status("Undecided", None, date(2026, 12, 3)) == "Awaiting Decision"
+	assert order_status("Granted", date(2026, 12, 3), date(2026, 12, 3)) == "In Force"
+	assert order_status("Granted", date(2026, 12, 2), date(2026, 12, 3)) == "Expired"
+	assert order_status("Dismissed", None, date(2026, 12, 3)) == "Dismissed"
+	assert expiry_notice_due(date(2026, 12, 10), date(2026, 12, 3))
+	assert not expiry_notice_due(date(2026, 12, 11), date(2026, 12, 3))
+	assert not expiry_notice_due(date(2026, 12, 2), date(2026, 12, 3))  # lapsed: no longer "soon"
+	assert not expiry_notice_due(None, date(2026, 12, 3))
+	assert latest_end(date(2026, 12, 1)) == date(2027, 6, 1)
+
+
+def test_a_police_warning_is_followed_up_at_the_cadence_from_the_last_visit():
+	issued = date(2026, 11, 1)
+	assert next_follow_up_due(issued, [], 7) == date(2026, 11, 8)
+	assert next_follow_up_due(issued, [date(2026, 11, 6), date(2026, 11, 20)], 7) == date(2026, 11, 27)
+	assert next_follow_up_due(issued, [date(2026, 11, 6)], "14") == date(2026, 11, 20)
+	with pytest.raises(DomainError, match="at least one day"):
+		next_follow_up_due(issued, [], 0)
+
+
+def test_follow_up_visits_lie_between_the_warning_and_today():
+	check_follow_ups(date(2026, 11, 1), [date(2026, 11, 1), date(2026, 12, 3)], date(2026, 12, 3))
+	with pytest.raises(DomainError, match="before the warning"):
+		check_follow_ups(date(2026, 11, 1), [date(2026, 10, 31)], date(2026, 12, 3))
+	with pytest.raises(DomainError, match="in the future"):
+		check_follow_ups(date(2026, 11, 1), [date(2026, 12, 4)], date(2026, 12, 3))
