@@ -37,6 +37,7 @@ _GRID_SCOPED_DOCTYPES = (
 	"Home Visit",
 	"Infringement Report",
 	"Protection Order",
+	"Police Warning",
 	"Deliberation Record",
 	"Executive Committee Meeting",
 	"Suggestion",
@@ -152,6 +153,7 @@ scheduler_events = {
 	"daily": [
 		"fulian_grid.fulian_grid.doctype.screening_ledger.screening_ledger.notify_overdue_visits",
 		"fulian_grid.fulian_grid.doctype.protection_order.protection_order.alert_protection_orders",
+		"fulian_grid.fulian_grid.doctype.police_warning.police_warning.notify_overdue_follow_ups",
 	],
 }
 

@@ -40,8 +40,21 @@ def plant_order(report: str) -> str:
 	}).insert(ignore_permissions=True).name  # fmt: skip
 
 
+def plant_warning(report: str) -> str:
+	return frappe.get_doc({
+		"doctype": "Police Warning", "warning_number": "边界告字17号", "issued_on": frappe.utils.today(),
+		"police_station": "边界派出所", "infringement_report": report,
+		"governance_grid": frappe.db.get_value("Infringement Report", report, "governance_grid"),
+		"respondent_name": SECRET_RESPONDENT, "victim_name": SECRET_VICTIM, "warning_content": SECRET_FACTS,
+		"follow_ups": [{"visit_date": frappe.utils.today(), "outcome": "Safe", "notes": "回访"}],
+	}).insert(ignore_permissions=True).name  # fmt: skip
+
+
 # DocType → (child DocTypes, how a record of county B is planted from its report)
-PLANTED = {"Protection Order": (("Protection Order Breach", "Protection Order Extension"), plant_order)}
+PLANTED = {
+	"Protection Order": (("Protection Order Breach", "Protection Order Extension"), plant_order),
+	"Police Warning": (("Police Warning Follow-up",), plant_warning),
+}
 
 
 class TestCaseworkScopeOverHttp(FulianTestCase):
@@ -125,10 +138,10 @@ class TestCaseworkScopeOverHttp(FulianTestCase):
 			self.assertLeaksNothing(reveal)
 
 	def test_child_tables_are_refused_outright(self):
-		for children, _plant in PLANTED.values():
+		for doctype, (children, _plant) in PLANTED.items():
 			for child in children:
 				for response in (
-					self.attacker.method("frappe.client.get_list", doctype=child, fields=["parent"], parent="Protection Order"),
+					self.attacker.method("frappe.client.get_list", doctype=child, fields=["parent"], parent=doctype),
 					self.attacker.get(f"/api/resource/{child}", fields=["parent"]),
 				):  # fmt: skip
 					with self.subTest(child=child, path=response.request.path):

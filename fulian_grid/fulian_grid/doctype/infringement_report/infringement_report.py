@@ -65,6 +65,23 @@ class InfringementReport(SensitiveDocument):
 		self.validate_closure()
 		self.set_deadlines()
 
+	def after_insert(self):
+		self.join_police_warning()
+
+	def join_police_warning(self):
+		"""A report started by a police warning is the report that warning joins."""
+		if not self.police_warning:
+			return
+		warning = frappe.get_doc("Police Warning", self.police_warning)
+		if warning.infringement_report or warning.governance_grid != self.governance_grid:
+			frappe.throw(
+				_("Police warning {0} already joins a report or lies in another grid").format(warning.name),
+				InfringementReportError,
+			)
+		warning.check_permission("write")
+		warning.infringement_report = self.name
+		warning.save()
+
 	@property
 	def previous_state(self) -> str | None:
 		before = self.get_doc_before_save()
