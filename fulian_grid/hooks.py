@@ -154,6 +154,7 @@ scheduler_events = {
 		"fulian_grid.fulian_grid.doctype.screening_ledger.screening_ledger.notify_overdue_visits",
 		"fulian_grid.fulian_grid.doctype.protection_order.protection_order.alert_protection_orders",
 		"fulian_grid.fulian_grid.doctype.police_warning.police_warning.notify_overdue_follow_ups",
+		"fulian_grid.fulian_grid.doctype.infringement_report.infringement_report.flag_late_mandatory_reports",
 	],
 }
 

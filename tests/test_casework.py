@@ -106,3 +106,22 @@ def test_follow_up_visits_lie_between_the_warning_and_today():
 		check_follow_ups(date(2026, 11, 1), [date(2026, 10, 31)], date(2026, 12, 3))
 	with pytest.raises(DomainError, match="in the future"):
 		check_follow_ups(date(2026, 11, 1), [date(2026, 12, 4)], date(2026, 12, 3))
+
+
+def test_a_mandatory_report_is_late_after_the_hours_allowed():
+	from fulian_grid.domain.casework import check_mandatory_report, mandatory_report_late
+
+	arose = datetime(2026, 12, 1, 8, 0)
+	assert not mandatory_report_late(arose, datetime(2026, 12, 2, 8, 0), NOW, 24)
+	assert mandatory_report_late(arose, datetime(2026, 12, 2, 8, 1), NOW, 24)
+	assert mandatory_report_late(arose, None, NOW, 24)  # not reported, and 49 hours gone
+	assert not mandatory_report_late(arose, None, datetime(2026, 12, 1, 20, 0), 24)
+	assert not mandatory_report_late(arose, datetime(2026, 12, 3, 7, 0), NOW, 48)
+	assert mandatory_report_late(arose, None, NOW, 0) == mandatory_report_late(
+		arose, None, NOW, 24
+	)  # default
+	check_mandatory_report(arose, datetime(2026, 12, 1, 9, 0), NOW)
+	with pytest.raises(DomainError, match="in the future"):
+		check_mandatory_report(datetime(2026, 12, 4), None, NOW)
+	with pytest.raises(DomainError, match="before the duty arose"):
+		check_mandatory_report(arose, datetime(2026, 12, 1, 7, 0), NOW)

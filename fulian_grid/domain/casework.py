@@ -103,3 +103,25 @@ def check_follow_ups(issued_on: date, visits: list[date], today: date) -> None:
 			raise DomainError("A follow-up visit cannot be dated before the warning ({0})", issued_on)
 		if visit > today:
 			raise DomainError("A follow-up visit cannot be dated in the future")
+
+
+# Mandatory reporting (强制报告, Anti-Domestic Violence Law art. 14, Minors Protection Law art. 11):
+# a school, hospital or community worker reports suspected harm to the police at once.
+DUTY_HOLDER_KINDS = ("School", "Hospital", "Community", "Other")
+DEFAULT_MANDATORY_REPORT_HOURS = 24
+
+
+def check_mandatory_report(duty_arose_on: datetime, reported_on: datetime | None, now: datetime) -> None:
+	if duty_arose_on > now:
+		raise DomainError("The duty to report cannot arise in the future")
+	if reported_on and reported_on < duty_arose_on:
+		raise DomainError("The report cannot reach the police before the duty arose")
+
+
+def mandatory_report_late(
+	duty_arose_on: datetime, reported_on: datetime | None, now: datetime, hours: int
+) -> bool:
+	"""Late when it reached the police more than `hours` after the duty arose, or has not yet and
+	that time has passed."""
+	due = duty_arose_on + timedelta(hours=int(hours or DEFAULT_MANDATORY_REPORT_HOURS))
+	return (reported_on or now) > due

@@ -28,6 +28,7 @@ SERVER_OWNED: dict[str, tuple[str, ...]] = {
 		"reported_on_time",
 		"victim_count",
 		"escalations",
+		"mandatory_report_late",
 	),
 	# the court's clock and the order's end (domain/casework.py), and what the daily alerts told
 	"Protection Order": (

@@ -74,6 +74,10 @@ class ProtectionOrder(SensitiveDocument):
 			throw(error, ProtectionOrderError)
 
 	def validate_measures(self):
+		if self.applicant_kind == "Guardian" and not self.applicant_name:
+			frappe.throw(_("Enter the guardian who applies"), ProtectionOrderError)
+		if self.measure_other and not self.other_measures:
+			frappe.throw(_("Describe the other measures"), ProtectionOrderError)
 		if self.decision == GRANTED and not any(self.get(field) for field in MEASURES):
 			frappe.throw(_("Tick the measures the court granted"), ProtectionOrderError)
 
