@@ -38,6 +38,8 @@ _GRID_SCOPED_DOCTYPES = (
 	"Infringement Report",
 	"Protection Order",
 	"Police Warning",
+	"Consent Record",
+	"Case Referral",
 	"Deliberation Record",
 	"Executive Committee Meeting",
 	"Suggestion",

@@ -125,3 +125,59 @@ def test_a_mandatory_report_is_late_after_the_hours_allowed():
 		check_mandatory_report(datetime(2026, 12, 4), None, NOW)
 	with pytest.raises(DomainError, match="before the duty arose"):
 		check_mandatory_report(arose, datetime(2026, 12, 1, 7, 0), NOW)
+
+
+def test_consent_for_a_child_under_14_comes_from_a_guardian():
+	from fulian_grid.domain.casework import check_consent, needs_guardian
+
+	today = date(2026, 12, 3)
+	assert needs_guardian(13, False) and not needs_guardian(14, False) and not needs_guardian(None, False)
+	assert needs_guardian(30, True)
+	check_consent("Guardian", 9, False, date(2026, 12, 1), None, today)
+	check_consent("The Person", 16, False, date(2026, 12, 1), date(2026, 12, 3), today)
+	with pytest.raises(DomainError, match="given by a guardian"):
+		check_consent("The Person", 9, False, date(2026, 12, 1), None, today)
+	with pytest.raises(DomainError, match="given by a guardian"):
+		check_consent("The Person", 40, True, date(2026, 12, 1), None, today)
+	with pytest.raises(DomainError, match="before the consent"):
+		check_consent("The Person", 30, False, date(2026, 12, 1), date(2026, 11, 30), today)
+	with pytest.raises(DomainError, match="in the future"):
+		check_consent("The Person", 30, False, date(2026, 12, 4), None, today)
+	with pytest.raises(DomainError, match="withdrawal cannot be dated in the future"):
+		check_consent("The Person", 30, False, date(2026, 12, 1), date(2026, 12, 4), today)
+
+
+def test_a_consent_is_valid_from_its_day_until_it_is_withdrawn():
+	from fulian_grid.domain.casework import consent_valid_on
+
+	given, withdrawn = date(2026, 11, 1), date(2026, 11, 20)
+	assert not consent_valid_on(given, None, date(2026, 10, 31))
+	assert consent_valid_on(given, None, date(2026, 11, 1))
+	assert consent_valid_on(given, withdrawn, date(2026, 11, 19))
+	assert not consent_valid_on(given, withdrawn, date(2026, 11, 20))
+
+
+def test_a_referral_sharing_identities_needs_a_consent_or_a_recorded_basis():
+	from fulian_grid.domain.casework import check_referral_basis
+
+	check_referral_basis(False, None, False, None)  # no identities: nothing needed
+	check_referral_basis(True, "Consent", True, None)
+	check_referral_basis(True, "Statutory Duty", False, "反家庭暴力法第十四条")
+	for basis, valid, note in (("Consent", False, None), ("Emergency", False, " "), (None, False, None)):
+		with pytest.raises(DomainError, match="needs a consent"):
+			check_referral_basis(True, basis, valid, note)
+
+
+def test_the_referral_lifecycle():
+	from fulian_grid.domain.casework import check_referral_step
+
+	check_referral_step(None, "Sent")
+	check_referral_step("Sent", "Accepted")
+	check_referral_step("Sent", "Declined")
+	check_referral_step("Accepted", "Revoked")
+	check_referral_step("Accepted", "Accepted")
+	for previous, status in (("Declined", "Accepted"), ("Revoked", "Sent"), ("Accepted", "Declined")):
+		with pytest.raises(DomainError, match="cannot become"):
+			check_referral_step(previous, status)
+	with pytest.raises(DomainError, match="starts as sent"):
+		check_referral_step(None, "Accepted")

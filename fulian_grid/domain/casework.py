@@ -125,3 +125,70 @@ def mandatory_report_late(
 	that time has passed."""
 	due = duty_arose_on + timedelta(hours=int(hours or DEFAULT_MANDATORY_REPORT_HOURS))
 	return (reported_on or now) > due
+
+
+# Consent (PIPL arts. 13, 29, 31): separate consent for sensitive information; a guardian consents
+# for a child under 14 or a person lacking capacity; consent may be withdrawn. A referral that
+# shares identities needs a consent valid when it is sent, or another legal basis recorded.
+GUARDIAN_BELOW_AGE = 14  # PIPL art. 31
+BY_PERSON, BY_GUARDIAN = "The Person", "Guardian"
+CONSENT, OTHER_BASES = "Consent", ("Statutory Duty", "Emergency")
+REFERRAL_STEPS = {  # status → the statuses it may move to
+	"Sent": ("Accepted", "Declined", "Revoked"),
+	"Accepted": ("Revoked",),
+	"Declined": (),
+	"Revoked": (),
+}
+
+
+def needs_guardian(age: int | None, lacks_capacity: bool) -> bool:
+	"""`age` 0 or None means unknown (an adult is assumed unless capacity is lacking)."""
+	return bool(lacks_capacity) or (bool(age) and age < GUARDIAN_BELOW_AGE)
+
+
+def check_consent(
+	given_by: str,
+	age: int | None,
+	lacks_capacity: bool,
+	consented_on: date,
+	withdrawn_on: date | None,
+	today: date,
+) -> None:
+	if needs_guardian(age, lacks_capacity) and given_by != BY_GUARDIAN:
+		raise DomainError(
+			"Consent for a child under 14 or a person lacking capacity must be given by a guardian"
+		)
+	if consented_on > today:
+		raise DomainError("Consent cannot be dated in the future")
+	if withdrawn_on and withdrawn_on < consented_on:
+		raise DomainError("A withdrawal cannot be dated before the consent ({0})", consented_on)
+	if withdrawn_on and withdrawn_on > today:
+		raise DomainError("A withdrawal cannot be dated in the future")
+
+
+def consent_valid_on(consented_on: date, withdrawn_on: date | None, on: date) -> bool:
+	return consented_on <= on and not (withdrawn_on and withdrawn_on <= on)
+
+
+def check_referral_basis(
+	carries_identities: bool, basis: str | None, consent_valid: bool, basis_note: str | None
+) -> None:
+	"""`consent_valid`: a consent is linked and valid on the day the referral is sent."""
+	if not carries_identities:
+		return
+	if basis == CONSENT and consent_valid:
+		return
+	if basis in OTHER_BASES and (basis_note or "").strip():
+		return
+	raise DomainError(
+		"A referral that shares identities needs a consent valid when it is sent, or another legal basis recorded"
+	)
+
+
+def check_referral_step(previous: str | None, status: str) -> None:
+	if previous is None:
+		if status != "Sent":
+			raise DomainError("A referral starts as sent")
+		return
+	if status != previous and status not in REFERRAL_STEPS[previous]:
+		raise DomainError("A referral {0} cannot become {1}", previous, status)

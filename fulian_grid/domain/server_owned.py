@@ -41,6 +41,8 @@ SERVER_OWNED: dict[str, tuple[str, ...]] = {
 		"expiry_notified_for",
 	),
 	"Police Warning": ("last_follow_up_on", "next_follow_up_due", "is_overdue", "overdue_notified_for"),
+	"Consent Record": ("status",),
+	"Case Referral": ("consent_withdrawn",),
 	"Screening Ledger": ("next_visit_due", "last_visit_on", "is_minor", "birth_year", "overdue_notified_for"),
 	"Led Project": ("progress", "next_milestone_due"),
 	"Service Request": ("status", "taken_by_team", "taken_by", "taken_on", "closed_on", "notified_teams"),

@@ -50,10 +50,29 @@ def plant_warning(report: str) -> str:
 	}).insert(ignore_permissions=True).name  # fmt: skip
 
 
+def plant_consent(report: str) -> str:
+	return frappe.get_doc({
+		"doctype": "Consent Record", "infringement_report": report, "subject_name": SECRET_RESPONDENT,
+		"governance_grid": frappe.db.get_value("Infringement Report", report, "governance_grid"),
+		"given_by": "The Person", "consented_on": frappe.utils.today(), "purposes": "转介",
+		"recipients": "法律援助中心",
+	}).insert(ignore_permissions=True).name  # fmt: skip
+
+
+def plant_referral(report: str) -> str:
+	return frappe.get_doc({
+		"doctype": "Case Referral", "infringement_report": report, "agency": "Court",
+		"sent_on": frappe.utils.today(), "carries_identities": 1, "legal_basis": "Emergency",
+		"basis_note": "紧急情况", "outcome": SECRET_RESPONDENT,
+	}).insert(ignore_permissions=True).name  # fmt: skip
+
+
 # DocType → (child DocTypes, how a record of county B is planted from its report)
 PLANTED = {
 	"Protection Order": (("Protection Order Breach", "Protection Order Extension"), plant_order),
 	"Police Warning": (("Police Warning Follow-up",), plant_warning),
+	"Consent Record": ((), plant_consent),
+	"Case Referral": ((), plant_referral),
 }
 
 
