@@ -208,8 +208,29 @@ def settings_has_permission(doc, ptype: str = "read", user: str | None = None, d
 		return None
 	if "System Manager" in frappe.get_roles(user):
 		return True
+	return _at_a_root(user_paths(user, "Fulian Settings", ptype))
+
+
+def _at_a_root(paths) -> bool:
 	roots = frappe.get_all(GRID, filters={"parent_governance_grid": ("is", "not set")}, pluck="tree_path")
-	return bool(set(roots) & set(user_paths(user, "Fulian Settings", ptype)))
+	return bool(set(roots) & set(paths))
+
+
+def is_city_admin(user: str | None = None) -> bool:
+	"""A Fulian Admin assigned at the top of the tree (city-wide duties: retention)."""
+	user = user or frappe.session.user
+	if user in UNSCOPED_USERS:
+		return True
+	return "Fulian Admin" in frappe.get_roles(user) and _at_a_root(assigned_paths(user, ("Fulian Admin",)))
+
+
+def retention_has_permission(doc, ptype: str = "read", user: str | None = None, debug: bool = False):
+	"""Retention runs list records of every grid: city admins only."""
+	return is_city_admin(user)
+
+
+def retention_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	return "" if is_city_admin(user) else DENY
 
 
 def readable_subtree(grid: str | None) -> tuple[int, int] | None:

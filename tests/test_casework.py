@@ -181,3 +181,44 @@ def test_the_referral_lifecycle():
 			check_referral_step(previous, status)
 	with pytest.raises(DomainError, match="starts as sent"):
 		check_referral_step(None, "Accepted")
+
+
+def test_an_assessment_is_reviewed_yearly_and_kept_three_years():
+	from fulian_grid.domain.casework import assessment_dates
+
+	assert assessment_dates(date(2026, 2, 28)) == (date(2027, 2, 28), date(2029, 2, 28))
+	assert assessment_dates(date(2028, 2, 29)) == (date(2029, 2, 28), date(2031, 2, 28))
+
+
+def test_a_data_subject_request_is_due_and_answered_in_time():
+	from fulian_grid.domain.casework import check_answer, request_due
+
+	received, today = date(2026, 11, 20), date(2026, 12, 3)
+	assert request_due(received, 15) == date(2026, 12, 5)
+	assert request_due(received, 0) == date(2026, 12, 5)  # the default
+	check_answer(received, "Open", None, None, today)
+	check_answer(received, "Answered", date(2026, 12, 1), "已提供复印件", today)
+	with pytest.raises(DomainError, match="when and how"):
+		check_answer(received, "Refused", date(2026, 12, 1), " ", today)
+	with pytest.raises(DomainError, match="before it was received"):
+		check_answer(received, "Answered", date(2026, 11, 19), "已答复", today)
+	with pytest.raises(DomainError, match="in the future"):
+		check_answer(received, "Answered", date(2026, 12, 4), "已答复", today)
+
+
+def test_retention_selects_cases_closed_before_the_period_and_not_yet_done():
+	from fulian_grid.domain.casework import due_for_retention, retention_cutoff
+
+	cutoff = retention_cutoff(date(2026, 12, 3), 5)
+	assert cutoff == date(2021, 12, 3)
+	cases = [
+		{"name": "IR-3", "status": "Closed", "closed_at": date(2020, 5, 1), "done": False},
+		{"name": "IR-1", "status": "Closed", "closed_at": date(2019, 1, 1), "done": False},
+		{"name": "IR-2", "status": "Closed", "closed_at": date(2019, 1, 1), "done": True},  # already
+		{"name": "IR-4", "status": "Closed", "closed_at": date(2021, 12, 3), "done": False},  # not before
+		{"name": "IR-5", "status": "In Service", "closed_at": date(2018, 1, 1), "done": False},  # reopened
+		{"name": "IR-6", "status": "Closed", "closed_at": None, "done": False},
+	]
+	assert due_for_retention(cases, cutoff) == ["IR-1", "IR-3"]
+	with pytest.raises(DomainError, match="retention period"):
+		retention_cutoff(date(2026, 12, 3), 0)

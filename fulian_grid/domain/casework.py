@@ -192,3 +192,50 @@ def check_referral_step(previous: str | None, status: str) -> None:
 		return
 	if status != previous and status not in REFERRAL_STEPS[previous]:
 		raise DomainError("A referral {0} cannot become {1}", previous, status)
+
+
+# PIPL duties of the handler: an impact assessment per purpose, reviewed yearly and kept at least
+# three years (arts. 55–56); a person's request to access, copy, correct or delete (arts. 44–47)
+# answered within the days set in Fulian Settings.
+REVIEW_MONTHS, KEEP_YEARS = 12, 3
+DEFAULT_REQUEST_DAYS = 15
+
+
+def assessment_dates(assessed_on: date) -> tuple[date, date]:
+	"""(next review due, keep until) of an impact assessment."""
+	return add_months(assessed_on, REVIEW_MONTHS), add_months(assessed_on, 12 * KEEP_YEARS)
+
+
+def request_due(received_on: date, days: int) -> date:
+	return received_on + timedelta(days=int(days or DEFAULT_REQUEST_DAYS))
+
+
+def check_answer(
+	received_on: date, status: str, answered_on: date | None, answer: str | None, today: date
+) -> None:
+	if status == "Open":
+		return
+	if not answered_on or not (answer or "").strip():
+		raise DomainError("Enter when and how the request was answered")
+	if answered_on < received_on:
+		raise DomainError("A request cannot be answered before it was received ({0})", received_on)
+	if answered_on > today:
+		raise DomainError("An answer cannot be dated in the future")
+
+
+# Retention: a case closed longer than the years set in Fulian Settings is de-identified.
+def retention_cutoff(today: date, years: int) -> date:
+	if int(years or 0) <= 0:
+		raise DomainError("Set the retention period (years) in Fulian Settings first")
+	return add_months(today, -12 * int(years))
+
+
+def due_for_retention(cases, cutoff: date) -> list[str]:
+	"""Names of the cases (dicts: name, status, closed_at as a date or None, done) closed before
+	`cutoff` and not de-identified yet, oldest first."""
+	due = [
+		c
+		for c in cases
+		if c["status"] == "Closed" and c["closed_at"] and c["closed_at"] < cutoff and not c["done"]
+	]
+	return [c["name"] for c in sorted(due, key=lambda c: (c["closed_at"], c["name"]))]
