@@ -3,7 +3,7 @@
 import frappe
 from frappe.utils import format_datetime
 
-from fulian_grid import settings, vault
+from fulian_grid import settings, subtree, vault
 from fulian_grid.api.downloads import send_docx
 from fulian_grid.docx.protection_order import MEASURES, build_protection_order_application
 from fulian_grid.privacy import log_access, may_reveal
@@ -35,8 +35,7 @@ def application_data(order, identities: dict | None, victim_name: str | None) ->
 
 def nearest_federation(path: str | None) -> str | None:
 	"""The federation of the grid nearest above a record (its own grid's, or an ancestor's)."""
-	steps = (path or "").split("/")[:-1]
-	ancestors = ["/".join(steps[:n]) + "/" for n in range(1, len(steps) + 1)]
+	ancestors = subtree.ancestor_paths(path) if path else []
 	rows = frappe.get_all(
 		"Women Federation", filters={"grid_path": ("in", ancestors)}, fields=["name", "grid_path"]
 	) if ancestors else []  # fmt: skip
