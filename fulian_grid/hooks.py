@@ -36,6 +36,12 @@ _GRID_SCOPED_DOCTYPES = (
 	"Screening Ledger",
 	"Home Visit",
 	"Infringement Report",
+	"Protection Order",
+	"Police Warning",
+	"Consent Record",
+	"Case Referral",
+	"Impact Assessment",
+	"Data Subject Request",
 	"Deliberation Record",
 	"Executive Committee Meeting",
 	"Suggestion",
@@ -68,6 +74,7 @@ permission_query_conditions = {
 	**{doctype: "fulian_grid.permissions.query_conditions" for doctype in _GRID_SCOPED_DOCTYPES},
 	**{doctype: "fulian_grid.traces.query_conditions" for doctype in _TRACE_DOCTYPES},
 	"Grid Role Assignment": "fulian_grid.permissions.assignment_query_conditions",
+	"Retention Run": "fulian_grid.permissions.retention_query_conditions",
 }
 
 has_permission = {
@@ -75,6 +82,7 @@ has_permission = {
 	**{doctype: "fulian_grid.traces.has_permission" for doctype in _TRACE_DOCTYPES},
 	"Grid Role Assignment": "fulian_grid.permissions.assignment_has_permission",
 	"Fulian Settings": "fulian_grid.permissions.settings_has_permission",
+	"Retention Run": "fulian_grid.permissions.retention_has_permission",
 	# the grid rule plus: an executive never changes her own evaluation
 	"Duty Evaluation": "fulian_grid.permissions.evaluation_has_permission",
 }
@@ -148,7 +156,14 @@ scheduler_events = {
 	"hourly": [
 		"fulian_grid.fulian_grid.doctype.infringement_report.infringement_report.escalate_overdue_reports"
 	],
-	"daily": ["fulian_grid.fulian_grid.doctype.screening_ledger.screening_ledger.notify_overdue_visits"],
+	"daily": [
+		"fulian_grid.fulian_grid.doctype.screening_ledger.screening_ledger.notify_overdue_visits",
+		"fulian_grid.fulian_grid.doctype.protection_order.protection_order.alert_protection_orders",
+		"fulian_grid.fulian_grid.doctype.police_warning.police_warning.notify_overdue_follow_ups",
+		"fulian_grid.fulian_grid.doctype.infringement_report.infringement_report.flag_late_mandatory_reports",
+		"fulian_grid.fulian_grid.doctype.impact_assessment.impact_assessment.remind_reviews",
+		"fulian_grid.fulian_grid.doctype.data_subject_request.data_subject_request.remind_overdue_requests",
+	],
 }
 
 fixtures = []

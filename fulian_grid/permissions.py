@@ -206,8 +206,29 @@ def settings_has_permission(doc, ptype: str = "read", user: str | None = None, d
 		return None
 	if "System Manager" in frappe.get_roles(user):
 		return True
+	return _at_a_root(user_paths(user, "Fulian Settings", ptype))
+
+
+def _at_a_root(paths) -> bool:
 	roots = frappe.get_all(GRID, filters={"parent_governance_grid": ("is", "not set")}, pluck="tree_path")
-	return bool(set(roots) & set(user_paths(user, "Fulian Settings", ptype)))
+	return bool(set(roots) & set(paths))
+
+
+def is_city_admin(user: str | None = None) -> bool:
+	"""A Fulian Admin assigned at the top of the tree (city-wide duties: retention)."""
+	user = user or frappe.session.user
+	if user in UNSCOPED_USERS:
+		return True
+	return "Fulian Admin" in frappe.get_roles(user) and _at_a_root(assigned_paths(user, ("Fulian Admin",)))
+
+
+def retention_has_permission(doc, ptype: str = "read", user: str | None = None, debug: bool = False):
+	"""Retention runs list records of every grid: city admins only."""
+	return is_city_admin(user)
+
+
+def retention_query_conditions(user: str | None = None, doctype: str | None = None) -> str:
+	return "" if is_city_admin(user) else DENY
 
 
 def roles_here(grid: str | None, user: str | None = None) -> set[str]:
@@ -303,3 +324,20 @@ def evaluation_has_permission(doc, ptype: str = "read", user: str | None = None,
 		if executive and frappe.db.get_value("Federation Executive", executive, "user") == user:
 			return False
 	return has_permission(doc, ptype, user, debug)
+
+
+def users_covering(path: str | None, roles) -> list[str]:
+	"""Users holding an active assignment of `roles` in a subtree that contains the record at
+	tree path `path` (whom an alert about it goes to)."""
+	if not path:
+		return []
+	assignment = frappe.qb.DocType("Grid Role Assignment")
+	grid = frappe.qb.DocType(GRID)
+	rows = (
+		frappe.qb.from_(assignment)
+		.join(grid)
+		.on(grid.name == assignment.governance_grid)
+		.select(assignment.user, grid.tree_path)
+		.where(assignment.role.isin(list(roles)) & _active(assignment))
+	).run()
+	return sorted({user for user, prefix in rows if prefix and within(path, [prefix])})

@@ -3,7 +3,7 @@ and the coherence rules FulianSettings.validate() applies before an admin's chan
 
 import frappe
 
-from fulian_grid.domain import DomainError, scoring
+from fulian_grid.domain import DomainError, casework, scoring
 from fulian_grid.domain.clocks import STAGES, URGENCIES
 
 SETTINGS = "Fulian Settings"
@@ -45,6 +45,26 @@ def stage_hours(doc=None) -> dict[str, dict[str, int]]:
 		stage: {urgency: settings.get(f"{stage}_hours_{key}") for urgency, key in URGENCY_KEYS.items()}
 		for stage in STAGES
 	}
+
+
+def mandatory_report_hours() -> int:
+	"""Hours within which a mandatory report must reach the police."""
+	return int(_settings().mandatory_report_hours or casework.DEFAULT_MANDATORY_REPORT_HOURS)
+
+
+def data_request_days() -> int:
+	"""Days within which a data subject's request is answered."""
+	return int(_settings().data_request_days or casework.DEFAULT_REQUEST_DAYS)
+
+
+def warning_follow_up_days() -> int:
+	"""Days between the follow-up visits after a police warning."""
+	return int(_settings().warning_follow_up_days or casework.DEFAULT_WARNING_FOLLOW_UP_DAYS)
+
+
+def retention_years() -> int:
+	"""Years after which a closed case is de-identified (0 = retention off)."""
+	return int(_settings().retention_years or 0)
 
 
 def grade_bands(doc=None) -> list[tuple[str, float]]:

@@ -69,3 +69,37 @@ def make_from_home_visit(source_name: str, target_doc=None):
 		target_doc,
 		set_defaults,
 	)
+
+
+@frappe.whitelist()
+def make_from_police_warning(source_name: str, target_doc=None):
+	"""A new infringement report started by a police warning (告诫书): its grid, the police as the
+	source, and for a handler the warning's account and the victim's name."""
+
+	def set_defaults(source, target):
+		target.source = "Police"
+		target.discovered_at = now_datetime()
+		target.police_report_recorded = 1
+		target.police_report_on = source.issued_on
+		target.police_report_reference = source.warning_number
+		values = {}
+		if may_reveal(source):
+			values = vault.record_identities(source.doctype, source.name)["fields"]
+			log_access("Reveal", source.doctype, source.name, sorted(values), grid=source.governance_grid)
+		target.description = values.get("warning_content")
+		target.suspect = values.get("respondent_name")
+		target.append("victims", {"victim_name": values.get("victim_name")})
+
+	return get_mapped_doc(
+		"Police Warning",
+		source_name,
+		{
+			"Police Warning": {
+				"doctype": "Infringement Report",
+				"field_map": {"name": "police_warning"},
+				"field_no_map": ["respondent_name", "victim_name", "warning_content", "infringement_report"],
+			}
+		},
+		target_doc,
+		set_defaults,
+	)

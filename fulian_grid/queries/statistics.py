@@ -180,6 +180,17 @@ ORGANIZATION = (
 	("women_groups", msg("Women Groups"), "Women Group", None, "t.status = 'Active'", "count(*)", None, None,
 	 False),
 )  # fmt: skip
+# Mandatory reports (强制报告) by when the duty arose: sensitive (they are about minors), so small
+# counts are withheld like counselling figures.
+CASEWORK = (
+	("mandatory_reports", msg("Mandatory Reports"), "Infringement Report",
+	 "t.duty_arose_on >= %(from)s and t.duty_arose_on < %(to)s + interval 1 day", "t.mandatory_report = 1",
+	 "count(*)", None, None, True),
+	("mandatory_reports_late", msg("Of Which Reached the Police Late"), "Infringement Report",
+	 "t.duty_arose_on >= %(from)s and t.duty_arose_on < %(to)s + interval 1 day",
+	 "t.mandatory_report = 1 and t.mandatory_report_late = 1", "count(*)", None, None, True),
+)  # fmt: skip
+WORK_STATISTICS = (*ORGANIZATION, *FIGURES, *CASEWORK)
 
 
 def work_statistics(filters) -> tuple[list[dict], list[dict]]:
@@ -195,9 +206,8 @@ def work_statistics(filters) -> tuple[list[dict], list[dict]]:
 		fields=["name", "grid_name", "tree_path"],
 		order_by="lft asc",
 	)
-	specs = (*ORGANIZATION, *FIGURES)
-	values = grouped_values(specs, filters, parent_path, by_child=True)
-	withheld = withheld_paths(specs, filters)
+	values = grouped_values(WORK_STATISTICS, filters, parent_path, by_child=True)
+	withheld = withheld_paths(WORK_STATISTICS, filters)
 	data = [
 		row_for(child.name, child.grid_name, values, child.tree_path, withheld, child.tree_path)
 		for child in children
@@ -216,7 +226,7 @@ def top_grid() -> str | None:
 def row_for(grid: str, label: str, values: dict, group, withheld: dict, path: str | None) -> frappe._dict:
 	"""A row of figure values; a withheld sensitive figure (small, or its complement) is None."""
 	row = frappe._dict(governance_grid=grid, grid_name=label)
-	for key, *_middle in (*ORGANIZATION, *FIGURES):
+	for key, *_middle in WORK_STATISTICS:
 		value, detail = values[key].get(group, (0, None))
 		hidden = (path or "") in withheld.get(key, ())
 		row[key] = None if hidden else value
@@ -245,4 +255,5 @@ def work_statistics_columns():
 		column("grid_name", _("Grid Name"), "Data", 150),
 		*figure_columns(ORGANIZATION, 130),
 		*figure_columns(FIGURES, 150),
+		*figure_columns(CASEWORK, 150),
 	]

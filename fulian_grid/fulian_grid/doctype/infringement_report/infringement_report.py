@@ -9,10 +9,11 @@ milestones and computes the deadlines (domain/clocks.py)."""
 import frappe
 from frappe import _
 from frappe.model.workflow import get_workflow_name
-from frappe.utils import get_datetime, now_datetime
+from frappe.utils import add_to_date, get_datetime, now_datetime
 
 from fulian_grid import settings, subtree
 from fulian_grid.domain import DomainError
+from fulian_grid.domain.casework import check_mandatory_report, mandatory_report_late
 from fulian_grid.domain.clocks import STAGES, deadline, pending_escalations
 from fulian_grid.permissions import roles_here, users_assigned_at
 from fulian_grid.privacy import SensitiveDocument
@@ -53,8 +54,26 @@ class InfringementReport(SensitiveDocument):
 		self.validate_victims()
 		self.record_milestones()
 		self.validate_mandatory_police_report()
+		self.validate_mandatory_report()
 		self.validate_closure()
 		self.set_deadlines()
+
+	def after_insert(self):
+		self.join_police_warning()
+
+	def join_police_warning(self):
+		"""A report started by a police warning is the report that warning joins."""
+		if not self.police_warning:
+			return
+		warning = frappe.get_doc("Police Warning", self.police_warning)
+		if warning.infringement_report or warning.governance_grid != self.governance_grid:
+			frappe.throw(
+				_("Police warning {0} already joins a report or lies in another grid").format(warning.name),
+				InfringementReportError,
+			)
+		warning.check_permission("write")
+		warning.infringement_report = self.name
+		warning.save()
 
 	@property
 	def previous_state(self) -> str | None:
@@ -142,6 +161,27 @@ class InfringementReport(SensitiveDocument):
 				MandatoryReportError,
 			)
 
+	def validate_mandatory_report(self):
+		"""A report made under the duty to report (强制报告): its clock from when the duty arose to
+		when the report reached the police (domain/casework.py)."""
+		if not self.mandatory_report:
+			self.mandatory_report_late = 0
+			return
+		needed = ("duty_holder_kind", "duty_holder", "mandatory_reporter_name", "duty_arose_on")
+		if missing := [_(self.meta.get_label(field)) for field in needed if not self.get(field)]:
+			frappe.throw(
+				_("A mandatory report needs: {0}").format("、".join(missing)), InfringementReportError
+			)
+		arose = get_datetime(self.duty_arose_on)
+		reported = get_datetime(self.police_report_on) if self.police_report_on else None
+		try:
+			check_mandatory_report(arose, reported, now_datetime())
+		except DomainError as error:
+			throw(error, InfringementReportError)
+		self.mandatory_report_late = int(
+			mandatory_report_late(arose, reported, now_datetime(), settings.mandatory_report_hours())
+		)
+
 	def validate_closure(self):
 		if self.is_transition and self.workflow_state == "Closed" and not self.closure_review:
 			frappe.throw(_("Write the closure review before closing the report"), InfringementReportError)
@@ -224,3 +264,22 @@ def escalate_overdue_reports(now=None) -> int:
 			report.save(ignore_permissions=True)
 			made += len(pending)
 	return made
+
+
+def flag_late_mandatory_reports(now=None) -> int:
+	"""Daily: a mandatory report not yet at the police when its hours have passed is late, though
+	nobody saved it since. Returns how many were flagged."""
+	now = get_datetime(now or now_datetime())
+	late = frappe.get_all(
+		"Infringement Report",
+		filters={
+			"mandatory_report": 1,
+			"mandatory_report_late": 0,
+			"police_report_on": ("is", "not set"),
+			"duty_arose_on": ("<", add_to_date(now, hours=-settings.mandatory_report_hours())),
+		},
+		pluck="name",
+	)
+	for name in late:
+		frappe.db.set_value("Infringement Report", name, "mandatory_report_late", 1, update_modified=False)
+	return len(late)

@@ -9,6 +9,7 @@ from fulian_grid.fulian_grid.doctype.infringement_report.infringement_report imp
 	LockedReportError,
 	MandatoryReportError,
 	escalate_overdue_reports,
+	flag_late_mandatory_reports,
 )
 from fulian_grid.tests.utils import CityTestCase, make_executive, revealed, scoped_user
 
@@ -259,3 +260,76 @@ class TestVictimFeedback(InfringementCase):
 		self.assertIn(
 			"孙燕", frappe.get_print("Infringement Report", doc.name, print_format="Victim Feedback")
 		)
+
+
+class TestMandatoryReport(InfringementCase):
+	def mandatory(self, **values):
+		defaults = {"source": "School", "mandatory_report": 1, "duty_holder_kind": "School",
+					"duty_holder": "文汇小学", "mandatory_reporter_name": "赵老师"}  # fmt: skip
+		return self.new_report(**{**defaults, **values})
+
+	def test_the_clock_from_the_duty_to_the_police(self):
+		arose = add_to_date(now_datetime(), hours=-30)
+		on_time = self.mandatory(
+			duty_arose_on=arose, police_report_recorded=1, police_report_on=add_to_date(arose, hours=3)
+		)
+		self.assertEqual(on_time.mandatory_report_late, 0)
+		self.assertEqual(
+			frappe.db.get_value("Infringement Report", on_time.name, "mandatory_reporter_name"), "赵**"
+		)
+		late = self.mandatory(duty_arose_on=arose)  # 30 hours and not at the police: late (24 h)
+		self.assertEqual(late.mandatory_report_late, 1)
+		waiting = self.mandatory(duty_arose_on=add_to_date(now_datetime(), hours=-2))
+		self.assertEqual(waiting.mandatory_report_late, 0)
+		frappe.set_user("Administrator")
+		flagged = flag_late_mandatory_reports(add_to_date(now_datetime(), hours=23))
+		self.assertGreaterEqual(flagged, 1)
+		self.assertEqual(frappe.db.get_value("Infringement Report", waiting.name, "mandatory_report_late"), 1)
+		self.assertEqual(frappe.db.get_value("Infringement Report", on_time.name, "mandatory_report_late"), 0)
+
+	def test_bad_input_is_refused_in_chinese_and_nothing_is_saved(self):
+		before = frappe.db.count("Infringement Report")
+		frappe.local.lang = "zh"
+		try:
+			with self.assertRaises(InfringementReportError) as refused:
+				self.mandatory(duty_arose_on=now_datetime(), mandatory_reporter_name=None)
+			self.assertIn("强制报告需填写", str(refused.exception))
+			arose = add_to_date(now_datetime(), hours=-3)
+			with self.assertRaises(InfringementReportError) as refused:
+				self.mandatory(
+					duty_arose_on=arose,
+					police_report_recorded=1,
+					police_report_on=add_to_date(arose, hours=-1),
+				)
+			self.assertIn("不能早于报告义务产生时间", str(refused.exception))
+			self.assertRaises(
+				InfringementReportError, self.mandatory, duty_arose_on=add_to_date(now_datetime(), hours=2)
+			)
+		finally:
+			frappe.local.lang = "en"
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.count("Infringement Report"), before)
+
+	def test_counted_in_work_statistics(self):
+		from fulian_grid.fulian_grid.report.work_statistics.work_statistics import execute
+
+		frappe.set_user("Administrator")
+		period = {
+			"from_date": frappe.utils.add_days(frappe.utils.today(), -1),
+			"to_date": frappe.utils.today(),
+		}
+
+		def counts():
+			rows = {row.governance_grid: row for row in execute({"governance_grid": "TC", **period})[1]}
+			return (
+				rows["TA"].mandatory_reports,
+				rows["TA"].mandatory_reports_late,
+				rows["TC"].mandatory_reports,
+			)
+
+		before = counts()
+		self.mandatory(duty_arose_on=add_to_date(now_datetime(), hours=-30))
+		self.mandatory(duty_arose_on=add_to_date(now_datetime(), hours=-1))
+		self.new_report()  # not a mandatory report
+		frappe.set_user("Administrator")
+		self.assertEqual(counts(), (before[0] + 2, before[1] + 1, before[2] + 2))

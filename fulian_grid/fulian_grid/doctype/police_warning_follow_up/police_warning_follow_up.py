@@ -1,0 +1,8 @@
+# Copyright (c) 2026, fulian_grid developers
+# License: MIT. See LICENSE
+
+from frappe.model.document import Document
+
+
+class PoliceWarningFollowup(Document):
+	pass
