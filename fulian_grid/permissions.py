@@ -59,6 +59,14 @@ def assigned_paths(user: str, roles) -> list[str]:
 	return outermost_paths(path for role in roles for path in by_role.get(role, ()))
 
 
+def _active_assignments():
+	"""(assignment, grid, query): the active Grid Role Assignments joined to their grid's node."""
+	assignment = frappe.qb.DocType("Grid Role Assignment")
+	grid = frappe.qb.DocType(GRID)
+	query = frappe.qb.from_(assignment).join(grid).on(grid.name == assignment.governance_grid)
+	return assignment, grid, query.where(_active(assignment))
+
+
 def _assignment_paths(user: str) -> dict[str, list[str]]:
 	"""{role: [tree paths]} of the user's active assignments, cached per user and day (validity is
 	by date). Paths do not move when nodes are added, so the cache is cleared only when an
@@ -67,15 +75,8 @@ def _assignment_paths(user: str) -> dict[str, list[str]]:
 	cached = frappe.cache.hget(ASSIGNMENT_CACHE, key)
 	if cached is not None:
 		return cached
-	assignment = frappe.qb.DocType("Grid Role Assignment")
-	grid = frappe.qb.DocType(GRID)
-	rows = (
-		frappe.qb.from_(assignment)
-		.join(grid)
-		.on(grid.name == assignment.governance_grid)
-		.select(assignment.role, grid.tree_path)
-		.where((assignment.user == user) & _active(assignment))
-	).run()
+	assignment, grid, active = _active_assignments()
+	rows = active.select(assignment.role, grid.tree_path).where(assignment.user == user).run()
 	by_role: dict[str, list[str]] = {}
 	for role, path in rows:
 		if path:
@@ -331,13 +332,10 @@ def users_covering(path: str | None, roles) -> list[str]:
 	tree path `path` (whom an alert about it goes to)."""
 	if not path:
 		return []
-	assignment = frappe.qb.DocType("Grid Role Assignment")
-	grid = frappe.qb.DocType(GRID)
-	rows = (
-		frappe.qb.from_(assignment)
-		.join(grid)
-		.on(grid.name == assignment.governance_grid)
-		.select(assignment.user, grid.tree_path)
-		.where(assignment.role.isin(list(roles)) & _active(assignment))
-	).run()
-	return sorted({user for user, prefix in rows if prefix and within(path, [prefix])})
+	assignment, grid, active = _active_assignments()
+	users = (
+		active.select(assignment.user)
+		.where(assignment.role.isin(list(roles)) & grid.tree_path.isin(subtree.ancestor_paths(path)))
+		.run(pluck=True)
+	)
+	return sorted(set(users))
