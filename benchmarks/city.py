@@ -60,16 +60,24 @@ def generate(rows: int):
 def ensure_users():
 	from fulian_grid.tests.utils import assign, make_user
 
-	for user, role, grid in ((OFFICER, "Fulian Officer", COUNTY), (TOWNSHIP_OFFICER, "Fulian Officer", TOWNSHIP),
-							 (CITY_ADMIN, "Fulian Admin", CITY)):  # fmt: skip
+	for user, role, grid in (
+		(OFFICER, "Fulian Officer", COUNTY),
+		(TOWNSHIP_OFFICER, "Fulian Officer", TOWNSHIP),
+		(CITY_ADMIN, "Fulian Admin", CITY),
+	):
 		if not frappe.db.exists("Grid Role Assignment", {"user": user, "governance_grid": grid}):
 			assign(make_user(user), role, grid)
 	make_user(UP_USER, roles=("Fulian Officer",))
 	if not frappe.db.exists("User Permission", {"user": UP_USER, "allow": "Governance Grid"}):
 		frappe.get_doc(
-			{"doctype": "User Permission", "user": UP_USER, "allow": "Governance Grid", "for_value": COUNTY,
-			 "apply_to_all_doctypes": 1}
-		).insert(ignore_permissions=True)  # fmt: skip
+			{
+				"doctype": "User Permission",
+				"user": UP_USER,
+				"allow": "Governance Grid",
+				"for_value": COUNTY,
+				"apply_to_all_doctypes": 1,
+			}
+		).insert(ignore_permissions=True)
 	frappe.db.commit()
 
 
@@ -178,19 +186,25 @@ def measure_scope():
 			r["Administrator, get_list page"][0],
 		)
 		floor = r["same user, app rule set aside (Frappe's per-user floor)"][0]
-		print(f"- {label} ({counted} rows in scope): page vs bare SQL {page_rule / page_sql:.1f}×, "
-			  f"vs the same user's get_list without the rule {page_rule / floor:.1f}×, "
-			  f"vs Administrator get_list {page_rule / admin:.1f}×, count vs bare SQL "
-			  f"{r['app rule, count'][0] / r['bare SQL count, same predicate'][0]:.1f}×, slowest/median page "
-			  f"{r['app rule, get_list page'][1] / page_rule:.1f}×")  # fmt: skip
+		print(
+			f"- {label} ({counted} rows in scope): page vs bare SQL {page_rule / page_sql:.1f}×, "
+			f"vs the same user's get_list without the rule {page_rule / floor:.1f}×, "
+			f"vs Administrator get_list {page_rule / admin:.1f}×, count vs bare SQL "
+			f"{r['app rule, count'][0] / r['bare SQL count, same predicate'][0]:.1f}×, slowest/median page "
+			f"{r['app rule, get_list page'][1] / page_rule:.1f}×"
+		)
 		if "Frappe User Permission, get_list page" in r:
-			print(f"  User Permission path page / app rule page: {r['Frappe User Permission, get_list page'][0] / page_rule:.1f}×; "
-				  f"count: {r['Frappe User Permission, count'][0] / r['app rule, count'][0]:.1f}×")  # fmt: skip
+			print(
+				f"  User Permission path page / app rule page: {r['Frappe User Permission, get_list page'][0] / page_rule:.1f}×; "
+				f"count: {r['Frappe User Permission, count'][0] / r['app rule, count'][0]:.1f}×"
+			)
 
 
 def ratio_line(label, app, bare, target):
-	print(f"- {label}: app {app[0]:.1f} ms (max {app[1]:.1f}), bare {bare[0]:.1f} ms (max {bare[1]:.1f}) "
-		  f"→ **{app[0] / bare[0]:.2f}×** (target {target})")  # fmt: skip
+	print(
+		f"- {label}: app {app[0]:.1f} ms (max {app[1]:.1f}), bare {bare[0]:.1f} ms (max {bare[1]:.1f}) "
+		f"→ **{app[0] / bare[0]:.2f}×** (target {target})"
+	)
 
 
 def measure_statistics():
@@ -211,8 +225,10 @@ def measure_statistics():
 	plain = timed(bare, runs=10)
 	total = as_user(CITY_ADMIN, lambda: execute(filters))[1][-1]
 	print("\n### (2) Work Statistics for the city\n")
-	print(f"{len(queries)} figures, one row per county; city totals: led projects {total.led_projects}, "
-		  f"loans {total.loans} ({total.loan_amount:,.0f} yuan), couples {total.counselling_couples}")  # fmt: skip
+	print(
+		f"{len(queries)} figures, one row per county; city totals: led projects {total.led_projects}, "
+		f"loans {total.loans} ({total.loan_amount:,.0f} yuan), couples {total.counselling_couples}"
+	)
 	ratio_line("report vs bare GROUP BY queries", app, plain, "≤ 3×")
 
 
@@ -252,8 +268,12 @@ def measure_docx():
 		document.save(io.BytesIO())
 
 	print("\n### (3) appendix D, 10,000 rows\n")
-	ratio_line("app builder (form layout, fonts, widths) vs raw python-docx fill", timed(app, runs=3),
-			   timed(raw, runs=3), "≤ 2×")  # fmt: skip
+	ratio_line(
+		"app builder (form layout, fonts, widths) vs raw python-docx fill",
+		timed(app, runs=3),
+		timed(raw, runs=3),
+		"≤ 2×",
+	)
 
 
 def ledger_csv(count: int, headers, rng) -> bytes:
@@ -267,8 +287,18 @@ def ledger_csv(count: int, headers, rng) -> bytes:
 	today = frappe.utils.getdate()
 	for _ in range(count):
 		grid, born = rng.choice(grids), birth_date(rng, today, 20, 70)
-		writer.writerow([grid, person_name(rng), "女", born.isoformat(), id_number(rng, grid[:6], born), mobile(rng),
-						 "留守妇女", today.isoformat()])  # fmt: skip
+		writer.writerow(
+			[
+				grid,
+				person_name(rng),
+				"女",
+				born.isoformat(),
+				id_number(rng, grid[:6], born),
+				mobile(rng),
+				"留守妇女",
+				today.isoformat(),
+			]
+		)
 	return out.getvalue().encode("utf-8")
 
 
@@ -287,8 +317,14 @@ def measure_import(app_rows: int, data_import_rows: int):
 	from fulian_grid.api.ledger import import_screening_ledger
 
 	frappe.set_user(CITY_ADMIN)  # her own upload
-	app_file = attach(ledger_csv(app_rows, ("网格", "姓名", "性别", "出生日期", "身份证号", "联系电话", "重点群体类别", "排查日期"),
-								 random.Random(5)), "ledger-app.csv")  # fmt: skip
+	app_file = attach(
+		ledger_csv(
+			app_rows,
+			("网格", "姓名", "性别", "出生日期", "身份证号", "联系电话", "重点群体类别", "排查日期"),
+			random.Random(5),
+		),
+		"ledger-app.csv",
+	)
 	frappe.db.commit()
 	start = time.perf_counter()
 	result = import_screening_ledger(app_file)
@@ -297,13 +333,27 @@ def measure_import(app_rows: int, data_import_rows: int):
 	assert result["imported"] == app_rows, result["errors"][:5]
 	frappe.db.rollback()  # keep the data set as it was
 
-	headers = ("Governance Grid", "Subject Name", "Gender", "Birth Date", "ID Number", "Phone",
-			   "Key Group Category (Key Group Categories)", "Screened On")  # fmt: skip
+	headers = (
+		"Governance Grid",
+		"Subject Name",
+		"Gender",
+		"Birth Date",
+		"ID Number",
+		"Phone",
+		"Key Group Category (Key Group Categories)",
+		"Screened On",
+	)
 	content = ledger_csv(data_import_rows, headers, random.Random(6)).decode().replace(",女,", ",Female,")
 	content = content.replace(",留守妇女,", ",Left-behind Women,")
-	data_import = frappe.get_doc({"doctype": "Data Import", "reference_doctype": "Screening Ledger",
-								  "import_type": "Insert New Records", "mute_emails": 1,
-								  "import_file": attach(content.encode(), "ledger-data-import.csv")}).insert()  # fmt: skip
+	data_import = frappe.get_doc(
+		{
+			"doctype": "Data Import",
+			"reference_doctype": "Screening Ledger",
+			"import_type": "Insert New Records",
+			"mute_emails": 1,
+			"import_file": attach(content.encode(), "ledger-data-import.csv"),
+		}
+	).insert()
 	frappe.db.commit()
 	before = frappe.db.count("Screening Ledger")
 	start = time.perf_counter()
@@ -322,10 +372,14 @@ def measure_import(app_rows: int, data_import_rows: int):
 
 	app_rate, data_import_rate = app_rows / app_seconds, data_import_rows / data_import_seconds
 	print("\n### (4) importing ledger rows\n")
-	print(f"- app import (read, check every row, bulk insert): {app_rows:,} rows in {app_seconds:.1f} s = "
-		  f"{app_rate:,.0f} rows/s")  # fmt: skip
-	print(f"- Frappe Data Import: {data_import_rows:,} rows in {data_import_seconds:.1f} s = {data_import_rate:,.0f} rows/s "
-		  f"(100,000 rows at that rate: {100_000 / data_import_rate / 60:.0f} min)")  # fmt: skip
+	print(
+		f"- app import (read, check every row, bulk insert): {app_rows:,} rows in {app_seconds:.1f} s = "
+		f"{app_rate:,.0f} rows/s"
+	)
+	print(
+		f"- Frappe Data Import: {data_import_rows:,} rows in {data_import_seconds:.1f} s = {data_import_rate:,.0f} rows/s "
+		f"(100,000 rows at that rate: {100_000 / data_import_rate / 60:.0f} min)"
+	)
 	print(f"- app vs Data Import: **{app_rate / data_import_rate:.0f}× faster** (target ≥ 10×)")
 
 
@@ -335,7 +389,7 @@ def measure_vault():
 	from fulian_grid import boundary, vault
 	from fulian_grid.api.identity import lookup, reveal
 
-	entry, county_path = frappe.db.sql(
+	entry, _county_path = frappe.db.sql(
 		"""select l.name, g.tree_path from `tabScreening Ledger` l
 		join `tabGovernance Grid` g on g.name = %s where l.grid_path like concat(g.tree_path, '%%') limit 1""",
 		COUNTY,
@@ -350,8 +404,13 @@ def measure_vault():
 		),
 		runs=50,
 	)
-	args = {"doctype": "Screening Ledger", "fields": '["`tabScreening Ledger`.`name`", "`tabScreening Ledger`.`subject_name`"]',
-			"filters": "[]", "order_by": "`tabScreening Ledger`.`modified` desc", "page_length": 20}  # fmt: skip
+	args = {
+		"doctype": "Screening Ledger",
+		"fields": '["`tabScreening Ledger`.`name`", "`tabScreening Ledger`.`subject_name`"]',
+		"filters": "[]",
+		"order_by": "`tabScreening Ledger`.`modified` desc",
+		"page_length": 20,
+	}
 	boundary_ms = timed(lambda: boundary.check("frappe.desk.reportview.get", args), runs=200)
 	frappe.db.rollback()  # the reveals' log rows
 	cells = frappe.db.sql(f"select count(*) from `{vault.TABLE}`")[0][0]
@@ -382,8 +441,10 @@ def main():
 	if args.generate:
 		generate(args.rows)
 	ensure_users()
-	print(f"\nledger rows: {frappe.db.count('Screening Ledger')}, visits: {frappe.db.count('Home Visit')}, "
-		  f"grid nodes: {frappe.db.count('Governance Grid')}")  # fmt: skip
+	print(
+		f"\nledger rows: {frappe.db.count('Screening Ledger')}, visits: {frappe.db.count('Home Visit')}, "
+		f"grid nodes: {frappe.db.count('Governance Grid')}"
+	)
 	only = args.only or MEASURES
 	if "scope" in only:
 		measure_scope()

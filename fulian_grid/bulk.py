@@ -29,9 +29,15 @@ def insert_rows(doctype: str, rows: list[dict], chunk: int = 5000) -> None:
 		for fieldname, child_doctype in tables.items():
 			for idx, child in enumerate(row.get(fieldname) or (), start=1):
 				children.setdefault(child_doctype, []).append(
-					{"name": f"{row['name']}-{fieldname[:4]}{idx}", "parent": row["name"], "parenttype": doctype,
-					 "parentfield": fieldname, "idx": idx, **child}
-				)  # fmt: skip
+					{
+						"name": f"{row['name']}-{fieldname[:4]}{idx}",
+						"parent": row["name"],
+						"parenttype": doctype,
+						"parentfield": fieldname,
+						"idx": idx,
+						**child,
+					}
+				)
 	clean_rows(doctype, rows)  # Frappe's sanitiser never sees these rows
 	for child_doctype, child_rows in children.items():
 		clean_rows(child_doctype, child_rows)
@@ -50,9 +56,11 @@ def _insert_flat(doctype, meta, rows, skipped: set, stamp: dict, chunk: int) -> 
 	defaults = {
 		df.fieldname: df.default
 		for df in meta.fields
-		if df.default and df.fieldname not in skipped and df.default not in STATIC_DEFAULT_SKIPPED
+		if df.default
+		and df.fieldname not in skipped
+		and df.default not in STATIC_DEFAULT_SKIPPED
 		and not str(df.default).startswith((":", "eval:"))
-	}  # fmt: skip
+	}
 	columns = list(dict.fromkeys([*stamp, *defaults, *(key for row in rows for key in row)]))
 	columns = [c for c in columns if c not in skipped]
 	values = [tuple(row.get(c, stamp.get(c, defaults.get(c))) for c in columns) for row in rows]

@@ -66,9 +66,19 @@ _GRID_SCOPED_DOCTYPES = (
 
 # Frappe's own records about app records follow the record (traces.py)
 _TRACE_DOCTYPES = (
-	"Version", "Comment", "ToDo", "File", "Tag Link", "DocShare", "Access Log", "View Log", "Activity Log",
-	"Notification Log", "Communication", "Deleted Document",
-)  # fmt: skip
+	"Version",
+	"Comment",
+	"ToDo",
+	"File",
+	"Tag Link",
+	"DocShare",
+	"Access Log",
+	"View Log",
+	"Activity Log",
+	"Notification Log",
+	"Communication",
+	"Deleted Document",
+)
 
 permission_query_conditions = {
 	**{doctype: "fulian_grid.permissions.query_conditions" for doctype in _GRID_SCOPED_DOCTYPES},

@@ -16,12 +16,50 @@ from babel.messages.pofile import read_po
 DATA = Path(__file__).parent / "data"
 SNAKE_CASE = re.compile(r"^[a-z][a-z0-9_]*$")
 FIELDTYPES = {
-	"Autocomplete", "Attach", "Attach Image", "Barcode", "Button", "Check", "Code", "Color", "Column Break",
-	"Currency", "Data", "Date", "Datetime", "Duration", "Dynamic Link", "Float", "Fold", "Geolocation",
-	"Heading", "HTML", "HTML Editor", "Icon", "Image", "Int", "JSON", "Link", "Long Text", "Markdown Editor",
-	"Password", "Percent", "Phone", "Read Only", "Rating", "Section Break", "Select", "Signature",
-	"Small Text", "Tab Break", "Table", "Table MultiSelect", "Text", "Text Editor", "Time",
-}  # fmt: skip
+	"Autocomplete",
+	"Attach",
+	"Attach Image",
+	"Barcode",
+	"Button",
+	"Check",
+	"Code",
+	"Color",
+	"Column Break",
+	"Currency",
+	"Data",
+	"Date",
+	"Datetime",
+	"Duration",
+	"Dynamic Link",
+	"Float",
+	"Fold",
+	"Geolocation",
+	"Heading",
+	"HTML",
+	"HTML Editor",
+	"Icon",
+	"Image",
+	"Int",
+	"JSON",
+	"Link",
+	"Long Text",
+	"Markdown Editor",
+	"Password",
+	"Percent",
+	"Phone",
+	"Read Only",
+	"Rating",
+	"Section Break",
+	"Select",
+	"Signature",
+	"Small Text",
+	"Tab Break",
+	"Table",
+	"Table MultiSelect",
+	"Text",
+	"Text Editor",
+	"Time",
+}
 LINKING_FIELDTYPES = {"Link", "Table", "Table MultiSelect"}
 PLATFORM_ROLES = {"Administrator", "System Manager", "All", "Guest"}
 # Label-like keys of a DocType field that the desk shows (and so translates).
@@ -233,6 +271,20 @@ def check_name_clashes(app: AppModel) -> list[str]:
 	return [f"{name}: clashes with a Frappe or ERPNext DocType" for name in app.doctypes if name in taken]
 
 
+def check_naming_series(app: AppModel) -> list[str]:
+	"""Two DocTypes on one series prefix share its counter and read as each other's names."""
+	owners: dict[str, list[str]] = {}
+	for name, doctype in app.doctypes.items():
+		autoname = doctype.get("autoname") or ""
+		if "." in autoname and not autoname.startswith(("field:", "naming_series:", "format:")):
+			owners.setdefault(autoname.split(".", 1)[0], []).append(name)
+	return [
+		f"{', '.join(sorted(names))}: share the naming series prefix '{prefix}'"
+		for prefix, names in sorted(owners.items())
+		if len(names) > 1
+	]
+
+
 def check_workflows(app: AppModel) -> list[str]:
 	allowed_roles = app.roles | PLATFORM_ROLES
 	problems = []
@@ -256,7 +308,7 @@ def check_workflows(app: AppModel) -> list[str]:
 				)
 			if t.get("state") in states and t.get("next_state") in states:
 				before, after = states[t["state"]], states[t["next_state"]]
-				if after < before or (before, after) == (0, 2) or before == 2 and after != 2:
+				if after < before or (before, after) == (0, 2) or (before == 2 and after != 2):
 					problems.append(
 						f"workflow {name}: transition {label} moves docstatus {before} -> {after}"
 					)
@@ -437,6 +489,7 @@ RULES = (
 	check_selects,
 	check_permissions,
 	check_name_clashes,
+	check_naming_series,
 	check_workflows,
 	check_reports,
 	check_translations,

@@ -29,9 +29,14 @@ def test_unknown_level_and_non_positive_cadence_are_refused():
 
 @pytest.mark.parametrize(
 	"due,status",
-	[(date(2026, 11, 27), "Overdue"), (date(2026, 11, 28), "Due Soon"), (date(2026, 12, 1), "Due Soon"),
-	 (date(2026, 12, 2), "Scheduled"), (None, "Scheduled")],
-)  # fmt: skip
+	[
+		(date(2026, 11, 27), "Overdue"),
+		(date(2026, 11, 28), "Due Soon"),
+		(date(2026, 12, 1), "Due Soon"),
+		(date(2026, 12, 2), "Scheduled"),
+		(None, "Scheduled"),
+	],
+)
 def test_visit_status(due, status):
 	assert visit_status(due, date(2026, 11, 28)) == status
 

@@ -119,9 +119,13 @@ def test_reports_in_every_stage_with_consistent_clocks(city_and_rows):
 def test_dated_records_fall_within_the_year_up_to_today(city_and_rows):
 	_city, rows = city_and_rows
 	first = date(2026, 1, 1)
-	for doctype, field in (("Service Session", "session_date"), ("Entrepreneurship Loan", "loan_date"),
-						   ("Divorce Counselling", "counselling_date"), ("Distress Relief", "relief_date"),
-						   ("Led Project", "start_date")):  # fmt: skip
+	for doctype, field in (
+		("Service Session", "session_date"),
+		("Entrepreneurship Loan", "loan_date"),
+		("Divorce Counselling", "counselling_date"),
+		("Distress Relief", "relief_date"),
+		("Led Project", "start_date"),
+	):
 		assert all(first <= row[field] <= TODAY for row in rows[doctype]), doctype
 	for project in rows["Volunteer Project"]:
 		assert all(first <= s["session_date"] <= TODAY for s in project["sessions"])

@@ -113,8 +113,14 @@ def test_book_binds_a_summary_and_one_form_per_record():
 	summary = document.tables[0]
 	assert tuple(c.text for c in summary.rows[0].cells) == SUMMARY_HEADERS
 	assert [c.text for c in summary.rows[2].cells] == [
-		"2", "2026-11-20 09:30", "集中议事", "盛园社区第3网格", "妇女创业需求", "张兰", "12",
-	]  # fmt: skip
+		"2",
+		"2026-11-20 09:30",
+		"集中议事",
+		"盛园社区第3网格",
+		"妇女创业需求",
+		"张兰",
+		"12",
+	]
 	assert f"{TITLE}（1）" in texts and f"{TITLE}（2）" in texts
 	# summary, then a form table and a follow-up table per record
 	assert len(document.tables) == 1 + 2 * 2

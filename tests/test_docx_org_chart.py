@@ -6,15 +6,45 @@ from fulian_grid.docx.common import to_bytes
 from fulian_grid.docx.org_chart import HEADERS, TITLE, build_org_chart
 
 NODES = [
-	dict(depth=0, name="东营区妇联", federation_type="County Federation", grid_name="东营区", level="County",
-	     groups=0, executives=3, two_way=1),
-	dict(depth=1, name="文汇街道妇联", federation_type="Township Federation", grid_name="文汇街道", level="Township",
-	     groups=0, executives=5, two_way=2),
-	dict(depth=2, name="盛园社区网格妇联", federation_type="Grid Federation", grid_name="盛园社区", level="Community",
-	     groups=4, executives=9, two_way=6),
-]  # fmt: skip
-LABELS = {"County Federation": "县区妇联", "Township Federation": "乡镇街道妇联", "Grid Federation": "网格妇联",
-          "County": "县区", "Township": "乡镇街道", "Community": "社区"}  # fmt: skip
+	dict(
+		depth=0,
+		name="东营区妇联",
+		federation_type="County Federation",
+		grid_name="东营区",
+		level="County",
+		groups=0,
+		executives=3,
+		two_way=1,
+	),
+	dict(
+		depth=1,
+		name="文汇街道妇联",
+		federation_type="Township Federation",
+		grid_name="文汇街道",
+		level="Township",
+		groups=0,
+		executives=5,
+		two_way=2,
+	),
+	dict(
+		depth=2,
+		name="盛园社区网格妇联",
+		federation_type="Grid Federation",
+		grid_name="盛园社区",
+		level="Community",
+		groups=4,
+		executives=9,
+		two_way=6,
+	),
+]
+LABELS = {
+	"County Federation": "县区妇联",
+	"Township Federation": "乡镇街道妇联",
+	"Grid Federation": "网格妇联",
+	"County": "县区",
+	"Township": "乡镇街道",
+	"Community": "社区",
+}
 
 
 def read_back(document):

@@ -35,10 +35,21 @@ def text_of(data) -> str:
 
 def test_the_application_names_the_parties_court_and_measures_asked_for():
 	text = text_of(DATA)
-	for expected in (TITLE, "东营区人民法院", "妇女联合会代为申请", "A社区网格妇联", "李梅", "王强", "二十四小时",
-					 "1. 禁止被申请人实施家庭暴力", "2. 责令被申请人迁出申请人住所",
-					 "3. 保护申请人人身安全的其他措施：禁止被申请人进入申请人工作单位",
-					 "殴打申请人", "贴心娘家人", "PO-2026-00001"):  # fmt: skip
+	for expected in (
+		TITLE,
+		"东营区人民法院",
+		"妇女联合会代为申请",
+		"A社区网格妇联",
+		"李梅",
+		"王强",
+		"二十四小时",
+		"1. 禁止被申请人实施家庭暴力",
+		"2. 责令被申请人迁出申请人住所",
+		"3. 保护申请人人身安全的其他措施：禁止被申请人进入申请人工作单位",
+		"殴打申请人",
+		"贴心娘家人",
+		"PO-2026-00001",
+	):
 		assert expected in text, expected
 	assert "骚扰、跟踪" not in text  # not asked for
 

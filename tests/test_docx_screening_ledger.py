@@ -7,11 +7,21 @@ from fulian_grid.docx.common import to_bytes
 from fulian_grid.docx.screening_ledger import HEADERS, TITLE, build_screening_ledger
 
 ROW = {
-	"grid_name": "盛园社区第一网格", "subject_name": "王*", "gender": "女", "birth_date": "1990-01-01",
-	"id_number": "3705**********1234", "phone": "138****5678", "address": "东营区文汇街****",
-	"categories": "留守妇女、困难妇女", "risk_level": "高", "findings": "丈夫长期在外务工", "help_measures": "结对帮扶",
-	"follow_up": "上次走访 2026-11-20，下次应访 2026-11-27", "screened_by_name": "刘静", "screened_on": "2026-11-01",
-}  # fmt: skip
+	"grid_name": "盛园社区第一网格",
+	"subject_name": "王*",
+	"gender": "女",
+	"birth_date": "1990-01-01",
+	"id_number": "3705**********1234",
+	"phone": "138****5678",
+	"address": "东营区文汇街****",
+	"categories": "留守妇女、困难妇女",
+	"risk_level": "高",
+	"findings": "丈夫长期在外务工",
+	"help_measures": "结对帮扶",
+	"follow_up": "上次走访 2026-11-20，下次应访 2026-11-27",
+	"screened_by_name": "刘静",
+	"screened_on": "2026-11-01",
+}
 
 
 def test_appendix_d_reads_back_with_the_form_columns():
@@ -33,7 +43,7 @@ def test_appendix_d_reads_back_with_the_form_columns():
 	first = [cell.text for cell in table.rows[1].cells]
 	assert first[:3] == ["1", "盛园社区第一网格", "王*"]
 	assert first[5] == "3705**********1234"
-	assert [cell.text for cell in table.rows[2].cells][0] == "2"
+	assert next(cell.text for cell in table.rows[2].cells) == "2"
 	assert "排查人：" in document.paragraphs[-1].text
 
 

@@ -28,8 +28,9 @@ def test_svg_draws_every_state_and_transition_with_translated_labels():
 
 
 def test_an_edited_workflow_draws_its_new_shape():
-	edited = TRANSITIONS + [
-		{"state": "Draft", "action": "Discard", "next_state": "Orphan", "allowed": "Fulian Officer"}
+	edited = [
+		*TRANSITIONS,
+		{"state": "Draft", "action": "Discard", "next_state": "Orphan", "allowed": "Fulian Officer"},
 	]
 	assert layers(STATES, edited)["Orphan"] == 1
 	assert flowchart_svg("x", STATES, edited).count("<path") == len(edited)

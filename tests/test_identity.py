@@ -43,7 +43,7 @@ def test_normalisation_is_what_a_person_means():
 	assert kinds.normalize(kinds.ID_NUMBER, " 11010519491231002x ") == "11010519491231002X"
 	assert kinds.normalize(kinds.MOBILE, "+86 138-1234-5678") == "13812345678"
 	assert kinds.normalize(kinds.NAME, " 王\u3000芳 ") == "王 芳"  # full-width space folded (NFKC)
-	assert kinds.normalize(kinds.ID_NUMBER, "１１０１０５１９４９１２３１００２Ｘ") == "11010519491231002X"
+	assert kinds.normalize(kinds.ID_NUMBER, "１１０１０５１９４９１２３１００２Ｘ") == "11010519491231002X"  # noqa: RUF001 (full-width input, NFKC-folded)
 	assert kinds.normalize(kinds.TEXT, " 男，40岁左右 ") == "男，40岁左右"  # free text is kept as written
 
 
@@ -63,8 +63,13 @@ def test_bad_values_are_refused(kind, value):
 
 
 def test_good_values_pass():
-	for kind, value in ((kinds.ID_NUMBER, "11010519491231002X"), (kinds.MOBILE, "13812345678"),
-						(kinds.PHONE, "0546-8123456"), (kinds.NAME, "王芳"), (kinds.DATE, "1990-01-01")):  # fmt: skip
+	for kind, value in (
+		(kinds.ID_NUMBER, "11010519491231002X"),
+		(kinds.MOBILE, "13812345678"),
+		(kinds.PHONE, "0546-8123456"),
+		(kinds.NAME, "王芳"),
+		(kinds.DATE, "1990-01-01"),
+	):
 		kinds.check(kind, value)
 
 

@@ -33,8 +33,20 @@ def run(*rows, writable=None):
 
 
 def test_a_chinese_ledger_row_is_prepared_as_the_controller_would():
-	result = run(["TA1CG1", "王芳", "女", "2015-03-02", "370502201503021247", "13812345678", "东营区文汇街道盛园社区3号楼",
-				  "困境儿童、留守妇女", "", "2026/11/20"])  # fmt: skip
+	result = run(
+		[
+			"TA1CG1",
+			"王芳",
+			"女",
+			"2015-03-02",
+			"370502201503021247",
+			"13812345678",
+			"东营区文汇街道盛园社区3号楼",
+			"困境儿童、留守妇女",
+			"",
+			"2026/11/20",
+		]
+	)
 	assert not result.errors
 	row = result.rows[0]
 	assert row["grid_path"] == "1/1/1/1/1/" and row["subject_name"] == "王芳"  # sealed by the writer
@@ -68,6 +80,9 @@ def test_rows_outside_the_importers_grids_are_refused():
 
 def test_english_headers_and_a_missing_required_column():
 	assert header_map(["Governance Grid", "Subject Name", "Key Group Categories"]) == {
-		"governance_grid": 0, "subject_name": 1, "categories": 2}  # fmt: skip
+		"governance_grid": 0,
+		"subject_name": 1,
+		"categories": 2,
+	}
 	with pytest.raises(DomainError):
 		header_map(["网格", "姓名"])

@@ -5,18 +5,29 @@ from fulian_grid.domain.masking import mask_address, mask_id_number, mask_name, 
 
 @pytest.mark.parametrize(
 	"value,masked",
-	[("370502199001011234", "3705**********1234"), ("11010519491231002X", "1101**********002X"),
-	 ("370502900101123", "3705*******1123"), ("1234", "****"), ("", ""), (None, "")],
-)  # fmt: skip
+	[
+		("370502199001011234", "3705**********1234"),
+		("11010519491231002X", "1101**********002X"),
+		("370502900101123", "3705*******1123"),
+		("1234", "****"),
+		("", ""),
+		(None, ""),
+	],
+)
 def test_id_numbers_keep_region_and_last_four(value, masked):
 	assert mask_id_number(value) == masked
 
 
 @pytest.mark.parametrize(
 	"value,masked",
-	[("13812345678", "138****5678"), ("138-1234-5678", "138****5678"), ("0546-8123456", "*******3456"),
-	 ("110", "***"), (None, "")],
-)  # fmt: skip
+	[
+		("13812345678", "138****5678"),
+		("138-1234-5678", "138****5678"),
+		("0546-8123456", "*******3456"),
+		("110", "***"),
+		(None, ""),
+	],
+)
 def test_phones(value, masked):
 	assert mask_phone(value) == masked
 

@@ -80,6 +80,13 @@ def test_name_clash_with_frappe_or_erpnext_is_caught(broken, name):
 	assert metacheck.check_name_clashes(broken) == [f"{name}: clashes with a Frappe or ERPNext DocType"]
 
 
+def test_shared_naming_series_is_caught(broken):
+	_doctype(broken)["autoname"] = "LP-.YYYY.-.#####"
+	assert metacheck.check_naming_series(broken) == [
+		"Led Project, Women Group: share the naming series prefix 'LP-'"
+	]
+
+
 def _workflow():
 	return {
 		"name": "Sample Flow",

@@ -77,9 +77,9 @@ def test_hours_of_a_day_add_up_across_rows_and_records():
 		{"volunteer": "V1", "service_date": day, "hours": 12},
 	]
 	check_daily_hours(rows)
-	check_daily_hours(rows + [{"volunteer": "V2", "service_date": day, "hours": 8}])
+	check_daily_hours([*rows, {"volunteer": "V2", "service_date": day, "hours": 8}])
 	with pytest.raises(DomainError, match="more than 24 hours"):
-		check_daily_hours(rows + [{"volunteer": "V1", "service_date": day, "hours": 0.5}])
+		check_daily_hours([*rows, {"volunteer": "V1", "service_date": day, "hours": 0.5}])
 	with pytest.raises(DomainError):
 		check_daily_hours(rows[:1], already=lambda volunteer, on: 13)
 

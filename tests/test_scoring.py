@@ -23,7 +23,7 @@ from fulian_grid.domain.scoring import (
 def test_weights_must_add_up_to_100():
 	assert validate_weights([20, 15, 10, 10, 10, 10, 10, 10, 5]) == 100
 	assert validate_weights([33.33, 33.33, 33.34]) == 100
-	with pytest.raises(DomainError, match="add up to 100%; they add up to 95.0%") as error:
+	with pytest.raises(DomainError, match=r"add up to 100%; they add up to 95\.0%") as error:
 		validate_weights([50, 45])
 	assert (
 		error.value.message
@@ -73,7 +73,7 @@ def test_adjustments_need_a_kind_points_and_a_reason():
 		validate_adjustment("Deduction", 2, "  ")
 	with pytest.raises(DomainError, match="more than zero"):
 		validate_adjustment("Addition", 0, "x")
-	with pytest.raises(DomainError, match="not {0}|not Bonus"):
+	with pytest.raises(DomainError, match=r"not \{0\}|not Bonus"):
 		validate_adjustment("Bonus", 1, "x")
 
 

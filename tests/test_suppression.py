@@ -128,7 +128,7 @@ def test_total_minus_shown_rows_recovers_nothing():
 
 def test_parent_and_child_reports_agree_and_cannot_be_subtracted():
 	withheld = withheld_cells(CITY, T)
-	county_rows, county_total = report(CITY, withheld, "c/a/")
+	_county_rows, county_total = report(CITY, withheld, "c/a/")
 	city_rows, city_total = report(CITY, withheld, "c/")
 	# the same figure for the same node is withheld wherever it appears
 	assert (county_total is None) == (city_rows["c/a/"] is None)

@@ -9,9 +9,16 @@ from fulian_grid.domain.tree import (
 
 @pytest.mark.parametrize(
 	"parent,child",
-	[(None, "City"), ("City", "County"), ("County", "Township"), ("Township", "Village"), ("Community", "Grid"),
-	 ("Grid", "Micro-grid"), ("Township", "Grid")],
-)  # fmt: skip
+	[
+		(None, "City"),
+		("City", "County"),
+		("County", "Township"),
+		("Township", "Village"),
+		("Community", "Grid"),
+		("Grid", "Micro-grid"),
+		("Township", "Grid"),
+	],
+)
 def test_levels_go_deeper(parent, child):
 	check_child_level(parent, child)
 
@@ -40,19 +47,29 @@ def test_error_message_keeps_placeholders_for_translation():
 
 @pytest.mark.parametrize(
 	"federation,level,kind",
-	[("Grid Federation", "Community", None), ("Grid Federation", "Grid", "Community Grid"),
-	 ("Village Federation", "Village", None), ("Exclusive-grid Federation", "Grid", "Exclusive Grid"),
-	 ("Joint Federation", "Township", None), ("County Federation", "County", None)],
-)  # fmt: skip
+	[
+		("Grid Federation", "Community", None),
+		("Grid Federation", "Grid", "Community Grid"),
+		("Village Federation", "Village", None),
+		("Exclusive-grid Federation", "Grid", "Exclusive Grid"),
+		("Joint Federation", "Township", None),
+		("County Federation", "County", None),
+	],
+)
 def test_federation_fits_its_node(federation, level, kind):
 	check_federation_placement(federation, level, kind)
 
 
 @pytest.mark.parametrize(
 	"federation,level,kind",
-	[("Grid Federation", "Grid", "Exclusive Grid"), ("Exclusive-grid Federation", "Grid", "Community Grid"),
-	 ("Village Federation", "Community", None), ("County Federation", "Township", None), ("Nope", "City", None)],
-)  # fmt: skip
+	[
+		("Grid Federation", "Grid", "Exclusive Grid"),
+		("Exclusive-grid Federation", "Grid", "Community Grid"),
+		("Village Federation", "Community", None),
+		("County Federation", "Township", None),
+		("Nope", "City", None),
+	],
+)
 def test_federation_misplacement_is_refused(federation, level, kind):
 	with pytest.raises(DomainError):
 		check_federation_placement(federation, level, kind)

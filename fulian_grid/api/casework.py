@@ -36,9 +36,13 @@ def application_data(order, identities: dict | None, victim_name: str | None) ->
 def nearest_federation(path: str | None) -> str | None:
 	"""The federation of the grid nearest above a record (its own grid's, or an ancestor's)."""
 	ancestors = subtree.ancestor_paths(path) if path else []
-	rows = frappe.get_all(
-		"Women Federation", filters={"grid_path": ("in", ancestors)}, fields=["name", "grid_path"]
-	) if ancestors else []  # fmt: skip
+	rows = (
+		frappe.get_all(
+			"Women Federation", filters={"grid_path": ("in", ancestors)}, fields=["name", "grid_path"]
+		)
+		if ancestors
+		else []
+	)
 	return max(rows, key=lambda row: len(row.grid_path)).name if rows else None
 
 

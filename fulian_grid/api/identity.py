@@ -67,9 +67,11 @@ def lookup(kind: str, value: str) -> dict:
 	for doctype, names in by_doctype.items():  # one scoped query per DocType, however many match
 		title = frappe.get_meta(doctype).title_field or "name"
 		readable = frappe.get_list(
-			doctype, filters={"name": ("in", list(names))}, fields=["name", f"{title} as title"],
+			doctype,
+			filters={"name": ("in", list(names))},
+			fields=["name", f"{title} as title"],
 			limit_page_length=0,
-		)  # fmt: skip
+		)
 		visible += [
 			{"doctype": doctype, "name": row.name, "title": row.title or row.name} for row in readable
 		]

@@ -128,8 +128,16 @@ def run_doc_method(method: str, docs=None, dt=None, dn=None, arg=None, args=None
 
 
 @frappe.whitelist()
-def print_html_and_style(doc, name=None, print_format=None, no_letterhead=None, letterhead=None,
-						 trigger_print=False, style=None, settings=None):  # fmt: skip
+def print_html_and_style(
+	doc,
+	name=None,
+	print_format=None,
+	no_letterhead=None,
+	letterhead=None,
+	trigger_print=False,
+	style=None,
+	settings=None,
+):
 	"""Print preview of an app record renders the stored record (print permission checked)."""
 	from frappe.www.printview import get_html_and_style
 

@@ -13,12 +13,25 @@ from fulian_grid.demo.shape import Node, walk
 def insert_tree(root: Node, progress=None) -> list[Node]:
 	"""Insert the whole tree in one pass; returns its nodes."""
 	nodes = list(walk(root))
-	insert_rows("Governance Grid", [
-		{"name": n.code, "grid_name": n.name, "grid_code": n.code, "level": n.level, "parent_governance_grid": n.parent,
-		 "is_group": n.is_group, "grid_kind": n.kind, "households": n.households, "lft": n.lft, "rgt": n.rgt,
-		 "tree_path": n.path}
-		for n in nodes
-	])  # fmt: skip
+	insert_rows(
+		"Governance Grid",
+		[
+			{
+				"name": n.code,
+				"grid_name": n.name,
+				"grid_code": n.code,
+				"level": n.level,
+				"parent_governance_grid": n.parent,
+				"is_group": n.is_group,
+				"grid_kind": n.kind,
+				"households": n.households,
+				"lft": n.lft,
+				"rgt": n.rgt,
+				"tree_path": n.path,
+			}
+			for n in nodes
+		],
+	)
 	if progress:
 		progress(len(nodes))
 	return nodes
@@ -45,17 +58,35 @@ def insert_ledger_volume(
 			screened = modified.date() - timedelta(days=rng.randint(0, 60))
 			grid, category, executive = rng.choice(names), rng.choice(categories), rng.choice(executives)
 			entry = f"{prefix}{i:08d}"
-			ledger.append({
-				"name": entry, "governance_grid": grid, "grid_path": grids[grid], "subject_name": name,
-				"risk_level": KEY_GROUPS[category], "screened_on": screened,
-				"last_visit_on": screened, "next_visit_due": screened + timedelta(days=30),
-				"responsible_executive": executive, "categories": [{"key_group_category": category}],
-				"creation": modified, "modified": modified,
-			})  # fmt: skip
-			visits.append({
-				"name": f"HV-{entry}", "docstatus": 1, "visit_date": screened, "federation_executive": executive,
-				"governance_grid": grid, "grid_path": grids[grid], "screening_ledger": entry,
-				"household": f"{name}家", "creation": modified, "modified": modified,
-			})  # fmt: skip
+			ledger.append(
+				{
+					"name": entry,
+					"governance_grid": grid,
+					"grid_path": grids[grid],
+					"subject_name": name,
+					"risk_level": KEY_GROUPS[category],
+					"screened_on": screened,
+					"last_visit_on": screened,
+					"next_visit_due": screened + timedelta(days=30),
+					"responsible_executive": executive,
+					"categories": [{"key_group_category": category}],
+					"creation": modified,
+					"modified": modified,
+				}
+			)
+			visits.append(
+				{
+					"name": f"HV-{entry}",
+					"docstatus": 1,
+					"visit_date": screened,
+					"federation_executive": executive,
+					"governance_grid": grid,
+					"grid_path": grids[grid],
+					"screening_ledger": entry,
+					"household": f"{name}家",
+					"creation": modified,
+					"modified": modified,
+				}
+			)
 		insert_rows("Screening Ledger", ledger, chunk)
 		insert_rows("Home Visit", visits, chunk)

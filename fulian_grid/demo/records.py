@@ -63,16 +63,46 @@ KEY_GROUPS = {  # category → its usual risk level
 	"Families at Risk of Domestic Violence": "High",
 	"Families in Marriage Crisis": "Medium",
 }
-PROJECT_TYPES = ("Federation Team", "Work Project", "Family Building", "Entrepreneurship Service",
-				 "Marriage Counselling", "Volunteer Service")  # fmt: skip
-SERVICE_KINDS = ("Caring Visits", "Family Education Help", "Law and Policy Publicity", "Dispute Mediation Help",
-				 "Care for the Elderly and Children", "Entrepreneurship and Job Help")  # fmt: skip
+PROJECT_TYPES = (
+	"Federation Team",
+	"Work Project",
+	"Family Building",
+	"Entrepreneurship Service",
+	"Marriage Counselling",
+	"Volunteer Service",
+)
+SERVICE_KINDS = (
+	"Caring Visits",
+	"Family Education Help",
+	"Law and Policy Publicity",
+	"Dispute Mediation Help",
+	"Care for the Elderly and Children",
+	"Entrepreneurship and Job Help",
+)
 LENDERS = ("东营农商银行", "邮储银行东营分行", "中国农业银行东营分行", "东营银行", "齐商银行东营分行")
 BUSINESSES = ("电商直播", "农家乐", "手工编织", "家政服务", "特色养殖", "蔬菜大棚", "社区超市", "母婴用品店")
-PROJECT_TOPICS = ("巾帼心向党宣讲", "家风家教进万家", "邻里守望", "巾帼电商培训", "婚姻家庭纠纷调解", "留守儿童关爱",
-				  "最美家庭评选", "妇女健康讲座", "法律明白人培训", "巾帼志愿服务")  # fmt: skip
-DELIBERATION_TOPICS = ("小区停车难", "楼道堆物清理", "老旧小区改造", "儿童暑期托管", "邻里纠纷调处", "垃圾分类",
-					   "广场舞噪音", "健身器材维修")  # fmt: skip
+PROJECT_TOPICS = (
+	"巾帼心向党宣讲",
+	"家风家教进万家",
+	"邻里守望",
+	"巾帼电商培训",
+	"婚姻家庭纠纷调解",
+	"留守儿童关爱",
+	"最美家庭评选",
+	"妇女健康讲座",
+	"法律明白人培训",
+	"巾帼志愿服务",
+)
+DELIBERATION_TOPICS = (
+	"小区停车难",
+	"楼道堆物清理",
+	"老旧小区改造",
+	"儿童暑期托管",
+	"邻里纠纷调处",
+	"垃圾分类",
+	"广场舞噪音",
+	"健身器材维修",
+)
 
 
 def scaled(figure: str, scale: float) -> int:
@@ -112,8 +142,13 @@ def placed(node: Node) -> dict:
 	return {"governance_grid": node.code, "grid_path": node.path}
 
 
-def build(scale: float = 1, seed: int = 7, year: int | None = None, today: date | None = None,
-		  ledger_per_micro_grid: int = 2) -> tuple[Node, dict[str, list[dict]]]:  # fmt: skip
+def build(
+	scale: float = 1,
+	seed: int = 7,
+	year: int | None = None,
+	today: date | None = None,
+	ledger_per_micro_grid: int = 2,
+) -> tuple[Node, dict[str, list[dict]]]:
 	today = today or date.today()
 	data = DataSet(seed, year or today.year, today)
 	city = build_tree(scale, seed)
@@ -142,10 +177,16 @@ class Organization:
 
 	def add_federation(self, node: Node, kind: str, parent: dict | None) -> dict:
 		row = self.data.add(
-			"Women Federation", "WF-D", federation_name=f"{node.name}妇联", federation_type=kind,
-			parent_women_federation=parent and parent["name"], established_on=date(2019, 3, 8), status="Active",
-			is_group=1, **placed(node),
-		)  # fmt: skip
+			"Women Federation",
+			"WF-D",
+			federation_name=f"{node.name}妇联",
+			federation_type=kind,
+			parent_women_federation=parent and parent["name"],
+			established_on=date(2019, 3, 8),
+			status="Active",
+			is_group=1,
+			**placed(node),
+		)
 		row["name"] = row["federation_name"]  # named by its title, as the DocType is
 		self.federation_of[node.code] = row
 		self.add_executives(row, node)
@@ -205,41 +246,82 @@ class Organization:
 			grid = rng.choice(grids)
 			posts = []
 			if grassroots and position != "Chair":  # 双向任职: an executive also works in the grid
-				posts.append({"post": rng.choice(("Grid Worker", "Mediator", "Building Head")),
-							  "governance_grid": grid.code, "since": date(2021, 1, 1)})  # fmt: skip
-			households = grassroots and [
-				{"household_head": people.person_name(rng, "Male"), "address": people.address(rng, micro.name),
-				 "governance_grid": micro.code, "women_count": rng.randint(1, 3)}
-				for micro in rng.sample(grid.children, min(2, len(grid.children)))
-			] or []  # fmt: skip
+				posts.append(
+					{
+						"post": rng.choice(("Grid Worker", "Mediator", "Building Head")),
+						"governance_grid": grid.code,
+						"since": date(2021, 1, 1),
+					}
+				)
+			households = (
+				grassroots
+				and [
+					{
+						"household_head": people.person_name(rng, "Male"),
+						"address": people.address(rng, micro.name),
+						"governance_grid": micro.code,
+						"women_count": rng.randint(1, 3),
+					}
+					for micro in rng.sample(grid.children, min(2, len(grid.children)))
+				]
+			) or []
 			# her grid is her federation's (fetch_from, as the form sets it); her posts lie below
 			row = self.data.add(
-				"Federation Executive", "FE-D", full_name=name, gender="Female", birth_date=born,
-				women_federation=federation["name"], position=position, status="Active", term_start=date(2021, 3, 1),
-				term_end=date(2026, 2, 28) if position == "Executive Member" and rng.random() < 0.1 else date(2026, 12, 31),
-				id_number=people.id_number(rng, region, born), mobile=people.mobile(rng), posts=posts,
-				two_way_post_count=len(posts), contact_households=households, **placed(node),
-			)  # fmt: skip
+				"Federation Executive",
+				"FE-D",
+				full_name=name,
+				gender="Female",
+				birth_date=born,
+				women_federation=federation["name"],
+				position=position,
+				status="Active",
+				term_start=date(2021, 3, 1),
+				term_end=date(2026, 2, 28)
+				if position == "Executive Member" and rng.random() < 0.1
+				else date(2026, 12, 31),
+				id_number=people.id_number(rng, region, born),
+				mobile=people.mobile(rng),
+				posts=posts,
+				two_way_post_count=len(posts),
+				contact_households=households,
+				**placed(node),
+			)
 			self.executives[federation["name"]].append(row)
 
 	def add_groups(self, scale: float) -> None:
 		rng = self.data.rng
 		grid_federations = [f for f in self.grassroots if f["federation_type"] == "Grid Federation"]
-		for federation, count in zip(grid_federations, people.spread(scaled("women_groups", scale),
-																	  len(grid_federations), rng), strict=True):  # fmt: skip
+		for federation, count in zip(
+			grid_federations,
+			people.spread(scaled("women_groups", scale), len(grid_federations), rng),
+			strict=True,
+		):
 			node = self.nodes[federation["governance_grid"]]
 			micro_grids = [micro for grid in node.children for micro in grid.children]
 			for micro in rng.sample(micro_grids, min(count, len(micro_grids))):
 				executives = self.executives[federation["name"]]
-				members = [{"member_name": people.person_name(rng), "building": micro.name[-4:],
-							"joined_on": date(2022, 5, 1)} for _ in range(rng.randint(3, 8))]  # fmt: skip
+				members = [
+					{
+						"member_name": people.person_name(rng),
+						"building": micro.name[-4:],
+						"joined_on": date(2022, 5, 1),
+					}
+					for _ in range(rng.randint(3, 8))
+				]
 				leader = rng.choice(executives)
 				self.data.add(
-					"Women Group", "WG-D", group_name=f"{micro.name}妇女小组", women_federation=federation["name"],
-					leader=leader["name"], leader_name=leader["full_name"], status="Active",
-					coverage=f"{micro.name}{micro.households}户", members=members, member_count=len(members),
+					"Women Group",
+					"WG-D",
+					group_name=f"{micro.name}妇女小组",
+					women_federation=federation["name"],
+					leader=leader["name"],
+					leader_name=leader["full_name"],
+					status="Active",
+					coverage=f"{micro.name}{micro.households}户",
+					members=members,
+					member_count=len(members),
 					**placed(micro),
-				)  # fmt: skip
+				)
 
 	def pick(self) -> tuple[dict, Node, dict]:
 		"""A grass-roots federation, its node and one of its executives, at random."""
@@ -280,34 +362,65 @@ class Services:
 			members = []
 			for role in ("队长", "队员", "队员", "队员"):
 				volunteer = self.data.add(
-					"Fulian Volunteer", "VOL-D", volunteer_name=people.person_name(self.rng), gender="Female",
-					mobile=people.mobile(self.rng), status="Active", skills=self.rng.choice(SERVICE_KINDS),
+					"Fulian Volunteer",
+					"VOL-D",
+					volunteer_name=people.person_name(self.rng),
+					gender="Female",
+					mobile=people.mobile(self.rng),
+					status="Active",
+					skills=self.rng.choice(SERVICE_KINDS),
 					**placed(node),
-				)  # fmt: skip
-				members.append({"volunteer": volunteer["name"], "volunteer_name": volunteer["volunteer_name"],
-								"team_role": role, "joined_on": date(2023, 3, 1)})  # fmt: skip
-			teams.append(self.data.add(
-				"Volunteer Team", "VT-D", team_name=f"{node.name}贴心娘家人{number % 3 + 1}队",
-				women_federation=federation["name"], leader=members[0]["volunteer"], status="Active",
-				founded_on=date(2022, 3, 8), members=members, member_count=len(members), **placed(node),
-			))  # fmt: skip
+				)
+				members.append(
+					{
+						"volunteer": volunteer["name"],
+						"volunteer_name": volunteer["volunteer_name"],
+						"team_role": role,
+						"joined_on": date(2023, 3, 1),
+					}
+				)
+			teams.append(
+				self.data.add(
+					"Volunteer Team",
+					"VT-D",
+					team_name=f"{node.name}贴心娘家人{number % 3 + 1}队",
+					women_federation=federation["name"],
+					leader=members[0]["volunteer"],
+					status="Active",
+					founded_on=date(2022, 3, 8),
+					members=members,
+					member_count=len(members),
+					**placed(node),
+				)
+			)
 		return teams
 
 	def points(self) -> None:
-		for kind, count in (("Caring Chat Room", self.count("chat_rooms")),
-							("Women's Home", round(120 * self.scale))):  # fmt: skip
+		for kind, count in (
+			("Caring Chat Room", self.count("chat_rooms")),
+			("Women's Home", round(120 * self.scale)),
+		):
 			label = "贴心娘家人聊聊吧" if kind == "Caring Chat Room" else "妇女之家"
 			for _ in range(count):
 				federation, node, _executive = self.org.pick()
 				self.data.add(
-					"Service Point", "SP-D", point_name=f"{node.name}{label}", point_kind=kind,
-					women_federation=federation["name"], in_service=1, opening_hours="周一至周五 9:00-17:00",
-					address=people.address(self.rng, node.name), signage_complete=0, **placed(node),
-				)  # fmt: skip
+					"Service Point",
+					"SP-D",
+					point_name=f"{node.name}{label}",
+					point_kind=kind,
+					women_federation=federation["name"],
+					in_service=1,
+					opening_hours="周一至周五 9:00-17:00",
+					address=people.address(self.rng, node.name),
+					signage_complete=0,
+					**placed(node),
+				)
 
 	def sessions(self) -> None:
-		kinds = [("Family Education Guidance (0-3 Years)", self.count("guidance_sessions")),
-				 ("Family Education Through Train", self.count("through_train_sessions"))]  # fmt: skip
+		kinds = [
+			("Family Education Guidance (0-3 Years)", self.count("guidance_sessions")),
+			("Family Education Through Train", self.count("through_train_sessions")),
+		]
 		trainings = self.count("trainings")
 		kinds += [
 			("E-commerce Training", trainings // 2),
@@ -317,20 +430,31 @@ class Services:
 			for _ in range(count):
 				federation, node, executive = self.org.pick()
 				self.data.add(
-					"Service Session", "SS-D", session_kind=kind, session_title=self.rng.choice(PROJECT_TOPICS),
-					session_date=self.data.day(), women_federation=federation["name"], organizer=executive["name"],
-					place=f"{node.name}党群服务中心", attendance=self.rng.randint(12, 60), **placed(node),
-				)  # fmt: skip
+					"Service Session",
+					"SS-D",
+					session_kind=kind,
+					session_title=self.rng.choice(PROJECT_TOPICS),
+					session_date=self.data.day(),
+					women_federation=federation["name"],
+					organizer=executive["name"],
+					place=f"{node.name}党群服务中心",
+					attendance=self.rng.randint(12, 60),
+					**placed(node),
+				)
 
 	def families(self) -> None:
 		for _ in range(self.count("families_selected")):
 			federation, node, _executive = self.org.pick()
 			self.data.add(
-				"Family Selection", "FS-D", family_name=f"{people.person_name(self.rng, 'Male')}家庭",
+				"Family Selection",
+				"FS-D",
+				family_name=f"{people.person_name(self.rng, 'Male')}家庭",
 				honour=self.rng.choice(("Most Beautiful Family", "Five-good Civilized Family")),
-				selection_year=self.data.first.year, selection_level=self.rng.choice(("City", "County", "Township")),
-				women_federation=federation["name"], **placed(node),
-			)  # fmt: skip
+				selection_year=self.data.first.year,
+				selection_level=self.rng.choice(("City", "County", "Township")),
+				women_federation=federation["name"],
+				**placed(node),
+			)
 
 	def loans(self) -> None:
 		count = self.count("loans")
@@ -340,11 +464,18 @@ class Services:
 			name, born = people.person_name(self.rng), people.birth_date(self.rng, self.data.today, 22, 55)
 			id_number, phone = people.id_number(self.rng, node.code[:6], born), people.mobile(self.rng)
 			self.data.add(
-				"Entrepreneurship Loan", "EL-D", borrower_name=name, id_number=id_number, phone=phone,
-				loan_amount=amount, lender=self.rng.choice(LENDERS),
-				loan_date=self.data.day(), handled_by=executive["name"], business=self.rng.choice(BUSINESSES),
+				"Entrepreneurship Loan",
+				"EL-D",
+				borrower_name=name,
+				id_number=id_number,
+				phone=phone,
+				loan_amount=amount,
+				lender=self.rng.choice(LENDERS),
+				loan_date=self.data.day(),
+				handled_by=executive["name"],
+				business=self.rng.choice(BUSINESSES),
 				**placed(node),
-			)  # fmt: skip
+			)
 
 	def counselling(self) -> None:
 		couples, kept = self.count("counselling_couples"), self.count("counselling_kept_together")
@@ -358,14 +489,24 @@ class Services:
 			_federation, node, executive = self.org.pick()
 			wife, husband = people.person_name(self.rng), people.person_name(self.rng, "Male")
 			held = self.data.day()
-			outcome_on = None if outcome == "In Counselling" else min(held + timedelta(days=self.rng.randint(7, 40)),
-																		  self.data.last)  # fmt: skip
+			outcome_on = (
+				None
+				if outcome == "In Counselling"
+				else min(held + timedelta(days=self.rng.randint(7, 40)), self.data.last)
+			)
 			self.data.add(
-				"Divorce Counselling", "DC-D", wife_name=wife, husband_name=husband,
+				"Divorce Counselling",
+				"DC-D",
+				wife_name=wife,
+				husband_name=husband,
 				couple_masked=f"{mask(NAME, wife)} / {mask(NAME, husband)}",
-				counselling_date=held, outcome=outcome, outcome_on=outcome_on, counsellor=executive["name"],
-				counselling_sessions=self.rng.randint(1, 4), **placed(node),
-			)  # fmt: skip
+				counselling_date=held,
+				outcome=outcome,
+				outcome_on=outcome_on,
+				counsellor=executive["name"],
+				counselling_sessions=self.rng.randint(1, 4),
+				**placed(node),
+			)
 
 	def volunteer_projects(self, teams: list[dict]) -> None:
 		total = self.count("volunteer_sessions")
@@ -373,19 +514,42 @@ class Services:
 		for sessions in per_project:
 			team = self.rng.choice(teams)
 			days = sorted(self.data.day() for _ in range(sessions))
-			rows = [{"session_date": day, "topic": self.rng.choice(PROJECT_TOPICS), "place": "社区党群服务中心",
-					 "beneficiaries": self.rng.randint(5, 40)} for day in days]  # fmt: skip
-			participants = [{"volunteer": member["volunteer"], "volunteer_name": member["volunteer_name"],
-							 "service_date": day, "hours": float(self.rng.randint(2, 4))}
-							for day in days for member in team["members"][:2]]  # fmt: skip
+			rows = [
+				{
+					"session_date": day,
+					"topic": self.rng.choice(PROJECT_TOPICS),
+					"place": "社区党群服务中心",
+					"beneficiaries": self.rng.randint(5, 40),
+				}
+				for day in days
+			]
+			participants = [
+				{
+					"volunteer": member["volunteer"],
+					"volunteer_name": member["volunteer_name"],
+					"service_date": day,
+					"hours": float(self.rng.randint(2, 4)),
+				}
+				for day in days
+				for member in team["members"][:2]
+			]
 			self.data.add(
-				"Volunteer Project", "VP-D", project_name=f"{self.rng.choice(PROJECT_TOPICS)}志愿服务",
-				volunteer_team=team["name"], service_kind=self.rng.choice(SERVICE_KINDS), start_date=days[0],
-				end_date=days[-1], sessions=rows, participants=participants, session_count=len(rows),
+				"Volunteer Project",
+				"VP-D",
+				project_name=f"{self.rng.choice(PROJECT_TOPICS)}志愿服务",
+				volunteer_team=team["name"],
+				service_kind=self.rng.choice(SERVICE_KINDS),
+				start_date=days[0],
+				end_date=days[-1],
+				sessions=rows,
+				participants=participants,
+				session_count=len(rows),
 				participant_count=len({p["volunteer"] for p in participants}),
-				total_hours=sum(p["hours"] for p in participants), beneficiaries=sum(r["beneficiaries"] for r in rows),
-				governance_grid=team["governance_grid"], grid_path=team["grid_path"],
-			)  # fmt: skip
+				total_hours=sum(p["hours"] for p in participants),
+				beneficiaries=sum(r["beneficiaries"] for r in rows),
+				governance_grid=team["governance_grid"],
+				grid_path=team["grid_path"],
+			)
 
 	def relief(self) -> None:
 		total = self.count("relief")
@@ -393,11 +557,17 @@ class Services:
 			_federation, node, executive = self.org.pick()
 			children = self.rng.randint(0, person_times - 1) if person_times > 1 else 0
 			self.data.add(
-				"Distress Relief", "DR-D", relief_date=self.data.day(),
+				"Distress Relief",
+				"REL-D",
+				relief_date=self.data.day(),
 				relief_kind=self.rng.choice(("Hardship Relief", "Medical Relief", "Education Aid")),
-				handled_by=executive["name"], women_helped=person_times - children, children_helped=children,
-				person_times=person_times, help_given="发放慰问金、对接社会救助", **placed(node),
-			)  # fmt: skip
+				handled_by=executive["name"],
+				women_helped=person_times - children,
+				children_helped=children,
+				person_times=person_times,
+				help_given="发放慰问金、对接社会救助",
+				**placed(node),
+			)
 
 	def led_projects(self) -> None:
 		for _ in range(self.count("led_projects")):
@@ -411,16 +581,32 @@ class Services:
 				milestones.append({"milestone_title": title, "due_date": due, "done_on": done})
 			done_share = progress(milestones)
 			chance = self.rng.random()
-			status = ("Completed" if done_share == 100 else "Planned" if done_share == 0 and chance < 0.3
-					  else "Suspended" if chance > 0.97 else "In Progress")  # fmt: skip
+			status = (
+				"Completed"
+				if done_share == 100
+				else "Planned"
+				if done_share == 0 and chance < 0.3
+				else "Suspended"
+				if chance > 0.97
+				else "In Progress"
+			)
 			self.data.add(
-				"Led Project", "LP-D", project_title=f"{self.rng.choice(PROJECT_TOPICS)}项目",
-				project_type=self.rng.choice(PROJECT_TYPES), status=status, lead_executive=executive["name"],
-				women_federation=federation["name"], start_date=start, end_date=end, progress=done_share,
-				next_milestone_due=next_milestone_due(milestones), milestones=milestones,
-				beneficiaries=self.rng.randint(10, 300), governance_grid=executive["governance_grid"],
+				"Led Project",
+				"LP-D",
+				project_title=f"{self.rng.choice(PROJECT_TOPICS)}项目",
+				project_type=self.rng.choice(PROJECT_TYPES),
+				status=status,
+				lead_executive=executive["name"],
+				women_federation=federation["name"],
+				start_date=start,
+				end_date=end,
+				progress=done_share,
+				next_milestone_due=next_milestone_due(milestones),
+				milestones=milestones,
+				beneficiaries=self.rng.randint(10, 300),
+				governance_grid=executive["governance_grid"],
 				grid_path=self.org.nodes[executive["governance_grid"]].path,
-			)  # fmt: skip
+			)
 
 
 class Casework:
@@ -463,21 +649,43 @@ class Casework:
 		risk = KEY_GROUPS[category]
 		last = visits[-1] if visits else None
 		entry = self.data.add(
-			"Screening Ledger", "SL-D", women_federation=federation["name"], responsible_executive=executive["name"],
-			status="Active" if rng.random() < 0.9 else "Resolved", subject_name=name,
-			gender="Female", is_minor=int(is_minor(born, today)), birth_date=born, birth_year=born.year,
-			id_number=id_number, phone=None if child else phone, address=place,
-			categories=[{"key_group_category": category}], risk_level=risk, screened_on=screened,
-			screened_by=executive["name"], last_visit_on=last,
+			"Screening Ledger",
+			"SL-D",
+			women_federation=federation["name"],
+			responsible_executive=executive["name"],
+			status="Active" if rng.random() < 0.9 else "Resolved",
+			subject_name=name,
+			gender="Female",
+			is_minor=int(is_minor(born, today)),
+			birth_date=born,
+			birth_year=born.year,
+			id_number=id_number,
+			phone=None if child else phone,
+			address=place,
+			categories=[{"key_group_category": category}],
+			risk_level=risk,
+			screened_on=screened,
+			screened_by=executive["name"],
+			last_visit_on=last,
 			next_visit_due=next_visit_due(last or screened, risk, DEFAULT_CADENCE_DAYS),
-			findings="家庭关系紧张，需持续关注" if risk == "High" else "情况稳定", help_measures="定期走访，链接社区资源",
-			legal_basis="Statutory Duty", **placed(micro),
-		)  # fmt: skip
+			findings="家庭关系紧张，需持续关注" if risk == "High" else "情况稳定",
+			help_measures="定期走访，链接社区资源",
+			legal_basis="Statutory Duty",
+			**placed(micro),
+		)
 		for day in visits:
 			self.data.add(
-				"Home Visit", "HV-D", docstatus=1, visit_date=day, federation_executive=executive["name"],
-				screening_ledger=entry["name"], household=f"{name}家", address=place, findings="已入户走访，了解近况", **placed(micro),
-			)  # fmt: skip
+				"Home Visit",
+				"HV-D",
+				docstatus=1,
+				visit_date=day,
+				federation_executive=executive["name"],
+				screening_ledger=entry["name"],
+				household=f"{name}家",
+				address=place,
+				findings="已入户走访，了解近况",
+				**placed(micro),
+			)
 		return entry
 
 	def reports(self, ledger: list[dict]) -> None:
@@ -508,8 +716,11 @@ class Casework:
 			"verification": kept.get("reported_at"),
 			"service": kept.get("verified_at"),
 		}
-		ends = {"report": kept.get("reported_at"), "verification": kept.get("verified_at"),
-				"service": kept.get("first_service_at")}  # fmt: skip
+		ends = {
+			"report": kept.get("reported_at"),
+			"verification": kept.get("verified_at"),
+			"service": kept.get("first_service_at"),
+		}
 		dues = {stage: starts[stage] and deadline(starts[stage], urgency, DEFAULT_HOURS) for stage in STAGES}
 		minor = bool(entry["is_minor"])
 		item = rng.choice(
@@ -517,20 +728,40 @@ class Casework:
 		)
 		closed = state in ("Closed", "Rejected", "Duplicate Case")
 		self.data.add(
-			"Infringement Report", "IR-D", workflow_state=state, status=state, discovered_at=discovered,
-			discovered_by=entry["responsible_executive"], source="Home Visit", urgency=urgency,
-			screening_ledger=entry["name"], concern_items=[{"concern_item": item}],
+			"Infringement Report",
+			"IR-D",
+			workflow_state=state,
+			status=state,
+			discovered_at=discovered,
+			discovered_by=entry["responsible_executive"],
+			source="Home Visit",
+			urgency=urgency,
+			screening_ledger=entry["name"],
+			concern_items=[{"concern_item": item}],
 			description="走访中发现，需核实并提供维权关爱服务。",
-			victims=[{"victim_name": entry["subject_name"], "gender": "Female", "is_minor": int(minor),
-					  "id_number": entry["id_number"], "contact": entry["phone"]}],  # fmt: skip
-			victim_count=1, police_report_recorded=int(minor and reached >= 2),
-			police_report_on=minor and reached >= 2 and kept.get("reported_at") or None,
-			closure_review="已回访，当事人情况稳定。" if state == "Closed" else None, legal_basis="Statutory Duty",
-			report_due=dues["report"], verification_due=dues["verification"], service_due=dues["service"],
+			victims=[
+				{
+					"victim_name": entry["subject_name"],
+					"gender": "Female",
+					"is_minor": int(minor),
+					"id_number": entry["id_number"],
+					"contact": entry["phone"],
+				}
+			],
+			victim_count=1,
+			police_report_recorded=int(minor and reached >= 2),
+			police_report_on=(minor and reached >= 2 and kept.get("reported_at")) or None,
+			closure_review="已回访，当事人情况稳定。" if state == "Closed" else None,
+			legal_basis="Statutory Duty",
+			report_due=dues["report"],
+			verification_due=dues["verification"],
+			service_due=dues["service"],
 			reported_on_time=int(bool(ends["report"] and ends["report"] <= dues["report"])),
 			is_overdue=int(not closed and any(dues[s] and not ends[s] and now > dues[s] for s in STAGES)),
-			governance_grid=entry["governance_grid"], grid_path=entry["grid_path"], **kept,
-		)  # fmt: skip
+			governance_grid=entry["governance_grid"],
+			grid_path=entry["grid_path"],
+			**kept,
+		)
 
 	def deliberations(self) -> None:
 		forms = ("Centralized", "On-site", "Door-to-door", "Reception")
@@ -540,20 +771,42 @@ class Casework:
 			for _ in range(2):
 				start = self.data.moment()
 				convener, recorder = executives[0], executives[-1]
-				attendees = [{"attendee_type": "Executive", "federation_executive": e["name"],
-							  "attendee_name": e["full_name"], "headcount": 1} for e in executives[:3]]  # fmt: skip
-				attendees.append({"attendee_type": "Resident", "attendee_name": "居民代表",
-								  "headcount": self.rng.randint(3, 15)})  # fmt: skip
+				attendees = [
+					{
+						"attendee_type": "Executive",
+						"federation_executive": e["name"],
+						"attendee_name": e["full_name"],
+						"headcount": 1,
+					}
+					for e in executives[:3]
+				]
+				attendees.append(
+					{
+						"attendee_type": "Resident",
+						"attendee_name": "居民代表",
+						"headcount": self.rng.randint(3, 15),
+					}
+				)
 				self.data.add(
-					"Deliberation Record", "DL-D", women_federation=federation["name"],
-					deliberation_form=self.rng.choice(forms), start_time=start, end_time=start + timedelta(hours=2),
-					venue=f"{node.name}议事厅", convener=convener["name"], convener_name=convener["full_name"],
-					recorder=recorder["name"], recorder_name=recorder["full_name"],
-					total_headcount=sum(a["headcount"] for a in attendees), attendees=attendees,
-					topic=self.rng.choice(DELIBERATION_TOPICS), issues_raised="居民反映问题较集中",
-					discussion="与会人员充分讨论，提出解决办法", resolutions="形成议定事项，明确责任人",
+					"Deliberation Record",
+					"DL-D",
+					women_federation=federation["name"],
+					deliberation_form=self.rng.choice(forms),
+					start_time=start,
+					end_time=start + timedelta(hours=2),
+					venue=f"{node.name}议事厅",
+					convener=convener["name"],
+					convener_name=convener["full_name"],
+					recorder=recorder["name"],
+					recorder_name=recorder["full_name"],
+					total_headcount=sum(a["headcount"] for a in attendees),
+					attendees=attendees,
+					topic=self.rng.choice(DELIBERATION_TOPICS),
+					issues_raised="居民反映问题较集中",
+					discussion="与会人员充分讨论，提出解决办法",
+					resolutions="形成议定事项，明确责任人",
 					**placed(node),
-				)  # fmt: skip
+				)
 
 
 def figures_of(rows: dict[str, list[dict]], under: str = "") -> dict[str, int]:

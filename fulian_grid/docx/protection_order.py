@@ -25,13 +25,22 @@ def build_protection_order_application(data: dict, brand: str | None = None):
 	add_form_table(
 		document,
 		[
-			[("申请方式", APPLICANT_KINDS.get(data.get("applicant_kind"), data.get("applicant_kind"))),
-			 ("申请人", data.get("applicant"))],
+			[
+				("申请方式", APPLICANT_KINDS.get(data.get("applicant_kind"), data.get("applicant_kind"))),
+				("申请人", data.get("applicant")),
+			],
 			[("受害人", data.get("victim")), ("被申请人", data.get("respondent"))],
 			[("受理法院", data.get("court")), ("申请日期", data.get("filed_on"))],
-			[("紧急程度", "情况紧急，请求二十四小时内作出裁定" if data.get("urgent") else "请求七十二小时内作出裁定")],
+			[
+				(
+					"紧急程度",
+					"情况紧急，请求二十四小时内作出裁定"
+					if data.get("urgent")
+					else "请求七十二小时内作出裁定",
+				)
+			],
 		],
-	)  # fmt: skip
+	)
 	add_heading_line(document, "申请事项")
 	requested = [label for key, label in MEASURES if data.get(key)]
 	for index, label in enumerate(requested, 1):

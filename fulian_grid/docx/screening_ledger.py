@@ -4,14 +4,39 @@ from .common import add_signature_lines, add_table, new_document
 
 TITLE = "重点妇女儿童群体及高风险家庭排查台账"
 HEADERS = (
-	"序号", "所在网格", "姓名", "性别", "出生日期", "身份证号码", "联系电话", "家庭住址", "重点群体类别",
-	"风险等级", "排查发现", "帮扶措施", "跟进情况", "排查人", "排查日期",
-)  # fmt: skip
+	"序号",
+	"所在网格",
+	"姓名",
+	"性别",
+	"出生日期",
+	"身份证号码",
+	"联系电话",
+	"家庭住址",
+	"重点群体类别",
+	"风险等级",
+	"排查发现",
+	"帮扶措施",
+	"跟进情况",
+	"排查人",
+	"排查日期",
+)
 WIDTHS_CM = (0.9, 1.8, 1.3, 0.8, 1.7, 3.0, 2.1, 2.6, 2.0, 1.0, 2.4, 2.4, 2.2, 1.3, 1.7)
 COLUMNS = (
-	"grid_name", "subject_name", "gender", "birth_date", "id_number", "phone", "address",
-	"categories", "risk_level", "findings", "help_measures", "follow_up", "screened_by_name", "screened_on",
-)  # fmt: skip
+	"grid_name",
+	"subject_name",
+	"gender",
+	"birth_date",
+	"id_number",
+	"phone",
+	"address",
+	"categories",
+	"risk_level",
+	"findings",
+	"help_measures",
+	"follow_up",
+	"screened_by_name",
+	"screened_on",
+)
 
 
 def build_screening_ledger(rows, grid_name: str, period: str, brand: str | None = None, printed_on: str = ""):

@@ -112,16 +112,25 @@ def _row(values, grids, writable, categories, cadence, today) -> dict:
 	screened = _date(values.get("screened_on"), "Screened On") or today
 	address = values.get("address") or ""
 	return {
-		"governance_grid": grid, "grid_path": grids[grid], "subject_name": values["subject_name"],
-		"gender": gender, "birth_date": born, "birth_year": born.year if born else None,
-		"is_minor": int(is_minor(born, today)), "id_number": id_number or None, "phone": phone or None,
+		"governance_grid": grid,
+		"grid_path": grids[grid],
+		"subject_name": values["subject_name"],
+		"gender": gender,
+		"birth_date": born,
+		"birth_year": born.year if born else None,
+		"is_minor": int(is_minor(born, today)),
+		"id_number": id_number or None,
+		"phone": phone or None,
 		"address": address or None,
 		"categories": [{"key_group_category": name} for name, _level in dict.fromkeys(chosen)],
-		"risk_level": risk, "findings": values.get("findings") or None,
-		"help_measures": values.get("help_measures") or None, "screened_on": screened,
-		"next_visit_due": next_visit_due(screened, risk, cadence), "status": "Active",
+		"risk_level": risk,
+		"findings": values.get("findings") or None,
+		"help_measures": values.get("help_measures") or None,
+		"screened_on": screened,
+		"next_visit_due": next_visit_due(screened, risk, cadence),
+		"status": "Active",
 		"legal_basis": "Statutory Duty",
-	}  # fmt: skip
+	}
 
 
 def _text(value) -> str:

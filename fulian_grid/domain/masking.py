@@ -39,11 +39,3 @@ def mask_address(value: str | None, keep: int = 6) -> str:
 	if len(value) <= keep:
 		return value[:2] + MASK * 4 if len(value) > 2 else MASK * 4
 	return value[:keep] + MASK * 4
-
-
-MASKERS = {
-	"id_number": mask_id_number,
-	"phone": mask_phone,
-	"name": mask_name,
-	"address": mask_address,
-}

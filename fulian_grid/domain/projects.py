@@ -32,8 +32,13 @@ def check_milestone_in_range(title: str, due: date | None, start: date | None, e
 	if due is None:
 		raise DomainError("Milestone {0} needs a due date", title)
 	if (start and due < start) or (end and due > end):
-		raise DomainError("Milestone {0} is due on {1}, outside the project's dates ({2} to {3})",
-						  title, due, start or "", end or "")  # fmt: skip
+		raise DomainError(
+			"Milestone {0} is due on {1}, outside the project's dates ({2} to {3})",
+			title,
+			due,
+			start or "",
+			end or "",
+		)
 
 
 def progress(milestones: Iterable) -> float:
@@ -78,8 +83,13 @@ def check_daily_hours(rows: Iterable, already: Callable[[str, date], float] | No
 
 def check_date_in_range(what: str, day: date | None, start: date | None, end: date | None) -> None:
 	if day is None or (start and day < start) or (end and day > end):
-		raise DomainError("{0} on {1} falls outside the project's dates ({2} to {3})",
-						  what, day or "", start or "", end or "")  # fmt: skip
+		raise DomainError(
+			"{0} on {1} falls outside the project's dates ({2} to {3})",
+			what,
+			day or "",
+			start or "",
+			end or "",
+		)
 
 
 def totals_by(rows: Iterable, key: str, fields: Iterable[str] = ("hours",)) -> dict:

@@ -8,7 +8,6 @@ from datetime import date
 
 from . import DomainError
 
-GRADES = ("Excellent", "Good", "Pass", "Fail")
 # Defaults only: the lowest total that earns each grade is held in Fulian Settings.
 DEFAULT_GRADE_BANDS = (("Excellent", 90.0), ("Good", 75.0), ("Pass", 60.0), ("Fail", 0.0))
 DEFAULT_MAX_ADDITIONS = 10.0

@@ -13,7 +13,6 @@ LEVEL_DEPTH = {
 	"Micro-grid": 5,
 }
 LEAF_LEVELS = {"Micro-grid"}
-GRID_KINDS = ("Community Grid", "Village Grid", "Exclusive Grid")
 
 # Which grid levels (and, where it matters, kinds) each federation type may be embedded in.
 FEDERATION_PLACEMENT = {

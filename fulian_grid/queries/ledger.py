@@ -60,9 +60,12 @@ def ledger_rows(filters) -> list:
 		for row in rows:
 			row.update(values.get(row.name, {}))
 		log_access(
-			"Export", "Screening Ledger", fields=IDENTITY_COLUMNS, count=len(revealed),
+			"Export",
+			"Screening Ledger",
+			fields=IDENTITY_COLUMNS,
+			count=len(revealed),
 			grid=filters.get("governance_grid"),
-		)  # fmt: skip
+		)
 	for row in rows:
 		row.birth_date = row.get("birth_date") or (f"{row.birth_year}年" if row.birth_year else "")
 		row.category_list = categories[row.name]

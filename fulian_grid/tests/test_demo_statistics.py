@@ -44,8 +44,10 @@ class TestDemoStatistics(FulianTestCase):
 
 	def test_generated_in_bulk_as_promised(self):
 		self.assertEqual(self.counts["Screening Ledger"], len(self.rows["Screening Ledger"]))
-		self.assertEqual(frappe.db.count("Led Project", {"grid_path": ("like", f"{self.city.path}%")}),
-						 len(self.rows["Led Project"]))  # fmt: skip
+		self.assertEqual(
+			frappe.db.count("Led Project", {"grid_path": ("like", f"{self.city.path}%")}),
+			len(self.rows["Led Project"]),
+		)
 		self.assertEqual(
 			frappe.db.get_value("Governance Grid", CITY, ["lft", "rgt"]),
 			(self.city.lft, self.city.rgt),
@@ -96,8 +98,10 @@ class TestDemoStatistics(FulianTestCase):
 			result = get_result(doc.as_dict(), doc.filters_json)
 			self.assertIsInstance(result, int | float, card)
 		grid_federations = frappe.get_doc("Number Card", "Active Grid Federations")
-		self.assertEqual(get_result(grid_federations.as_dict(), grid_federations.filters_json),
-						 expected["grid_federations"])  # fmt: skip
+		self.assertEqual(
+			get_result(grid_federations.as_dict(), grid_federations.filters_json),
+			expected["grid_federations"],
+		)
 		for chart in frappe.get_all(
 			"Dashboard Chart", filters={"module": "Fulian Grid"}, fields=["name", "chart_type"]
 		):

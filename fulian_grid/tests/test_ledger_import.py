@@ -50,8 +50,12 @@ class TestLedgerImport(CityTestCase):
 		result = import_screening_ledger(file_url)
 		self.assertEqual(result, {"imported": 2, "errors": []})
 		self.assertFalse(frappe.db.exists("File", {"file_url": file_url}))  # its plaintext is not kept
-		names = frappe.get_all("Screening Ledger", filters={"subject_name": ("in", ["王*", "李*"])},
-							   pluck="name", order_by="name")  # fmt: skip
+		names = frappe.get_all(
+			"Screening Ledger",
+			filters={"subject_name": ("in", ["王*", "李*"])},
+			pluck="name",
+			order_by="name",
+		)
 		self.assertEqual(len(names), 2)
 		entry = frappe.get_doc("Screening Ledger", names[0])
 		self.assertEqual(

@@ -83,15 +83,35 @@ class TestBoundaryOverHttp(FulianTestCase):
 		for user in (cls.worker_a, cls.nobody, cls.sysman, cls.handler):
 			update_password(user, PASSWORD)
 		category = frappe.get_all("Key Group Category", pluck="name", limit=1)[0]
-		cls.entry_b = frappe.get_doc({
-			"doctype": "Screening Ledger", "governance_grid": "BXBG", "subject_name": SECRET_NAME,
-			"categories": [{"key_group_category": category}], "risk_level": "High", "screened_on": today(),
-			"household_members": [{"member_name": SECRET_NAME + "女", "relation": "Child"}],
-		}).insert(ignore_permissions=True).name  # fmt: skip
-		cls.entry_a = frappe.get_doc({
-			"doctype": "Screening Ledger", "governance_grid": "BXAG", "subject_name": "张甲",
-			"categories": [{"key_group_category": category}], "risk_level": "Low", "screened_on": today(),
-		}).insert(ignore_permissions=True).name  # fmt: skip
+		cls.entry_b = (
+			frappe.get_doc(
+				{
+					"doctype": "Screening Ledger",
+					"governance_grid": "BXBG",
+					"subject_name": SECRET_NAME,
+					"categories": [{"key_group_category": category}],
+					"risk_level": "High",
+					"screened_on": today(),
+					"household_members": [{"member_name": SECRET_NAME + "女", "relation": "Child"}],
+				}
+			)
+			.insert(ignore_permissions=True)
+			.name
+		)
+		cls.entry_a = (
+			frappe.get_doc(
+				{
+					"doctype": "Screening Ledger",
+					"governance_grid": "BXAG",
+					"subject_name": "张甲",
+					"categories": [{"key_group_category": category}],
+					"risk_level": "Low",
+					"screened_on": today(),
+				}
+			)
+			.insert(ignore_permissions=True)
+			.name
+		)
 		frappe.db.commit()  # nosemgrep: the requests read committed data
 		cls.worker = Caller(cls.worker_a)
 		cls.no_role = Caller(cls.nobody)
@@ -164,15 +184,51 @@ class TestBoundaryOverHttp(FulianTestCase):
 
 	def test_methods_refused_for_app_doctypes(self):
 		for method, args in (
-			("frappe.desk.form.utils.get_next", {"doctype": "Screening Ledger", "value": self.entry_a, "prev": 0}),
+			(
+				"frappe.desk.form.utils.get_next",
+				{"doctype": "Screening Ledger", "value": self.entry_a, "prev": 0},
+			),
 			("frappe.desk.form.linked_with.get", {"doctype": "Governance Grid", "docname": "BXBG"}),
-			("frappe.core.doctype.data_export.exporter.export_data", {"doctype": "Screening Ledger", "with_data": 1}),
-			("frappe.www.printview.get_html_and_style", {"doc": json.dumps({"doctype": "Screening Ledger", "name": self.entry_b, "subject_name": SECRET_NAME})}),
-			("run_doc_method", {"docs": json.dumps({"doctype": "Screening Ledger", "name": self.entry_b}), "method": "onload"}),
-			("frappe.desk.doctype.dashboard_chart.dashboard_chart.get", {"chart": json.dumps({"chart_type": "Group By", "document_type": "Screening Ledger", "group_by_based_on": "subject_name"})}),
-			("frappe.desk.search.search_link", {"doctype": "Screening Ledger", "txt": "", "ignore_user_permissions": 1}),
-			("frappe.client.get", {"doctype": "Screening Ledger", "filters": {"subject_name": ["like", "欧%"]}}),
-		):  # fmt: skip
+			(
+				"frappe.core.doctype.data_export.exporter.export_data",
+				{"doctype": "Screening Ledger", "with_data": 1},
+			),
+			(
+				"frappe.www.printview.get_html_and_style",
+				{
+					"doc": json.dumps(
+						{"doctype": "Screening Ledger", "name": self.entry_b, "subject_name": SECRET_NAME}
+					)
+				},
+			),
+			(
+				"run_doc_method",
+				{
+					"docs": json.dumps({"doctype": "Screening Ledger", "name": self.entry_b}),
+					"method": "onload",
+				},
+			),
+			(
+				"frappe.desk.doctype.dashboard_chart.dashboard_chart.get",
+				{
+					"chart": json.dumps(
+						{
+							"chart_type": "Group By",
+							"document_type": "Screening Ledger",
+							"group_by_based_on": "subject_name",
+						}
+					)
+				},
+			),
+			(
+				"frappe.desk.search.search_link",
+				{"doctype": "Screening Ledger", "txt": "", "ignore_user_permissions": 1},
+			),
+			(
+				"frappe.client.get",
+				{"doctype": "Screening Ledger", "filters": {"subject_name": ["like", "欧%"]}},
+			),
+		):
 			response = self.worker.method(method, **args)
 			with self.subTest(method=method):
 				self.assertIn(response.status_code, (403, 417))
@@ -192,8 +248,14 @@ class TestBoundaryOverHttp(FulianTestCase):
 				self.assertLeaksNothing(response)
 
 	def test_number_cards_count_as_stored_never_as_the_client_says(self):
-		card = {"doctype": "Number Card", "name": "no such card", "document_type": "Screening Ledger",
-				"function": "Sum", "aggregate_function_based_on": "length(subject_name)", "filters_json": "[]"}  # fmt: skip
+		card = {
+			"doctype": "Number Card",
+			"name": "no such card",
+			"document_type": "Screening Ledger",
+			"function": "Sum",
+			"aggregate_function_based_on": "length(subject_name)",
+			"filters_json": "[]",
+		}
 		response = self.worker.method(
 			"frappe.desk.doctype.number_card.number_card.get_result", doc=json.dumps(card), filters="[]"
 		)
@@ -241,8 +303,11 @@ class TestBoundaryOverHttp(FulianTestCase):
 				self.assertNotEqual(response.json.get("message"), {"name": "BXBG"})
 
 	def test_the_desk_still_works_for_her_own_grid(self):
-		response = self.worker.method("frappe.desk.reportview.get", doctype="Screening Ledger",
-									  fields=["`tabScreening Ledger`.`name`", "`tabScreening Ledger`.`subject_name`"])  # fmt: skip
+		response = self.worker.method(
+			"frappe.desk.reportview.get",
+			doctype="Screening Ledger",
+			fields=["`tabScreening Ledger`.`name`", "`tabScreening Ledger`.`subject_name`"],
+		)
 		self.assertEqual(response.status_code, 200, response.get_data(as_text=True)[:500])
 		text = response.get_data(as_text=True)
 		self.assertIn(self.entry_a, text)

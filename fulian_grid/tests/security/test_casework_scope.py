@@ -19,68 +19,143 @@ GRIDS = ("CWAG", "CWBG", "CWA", "CWB", "CWC")
 
 
 def plant_report(grid: str) -> str:
-	return frappe.get_doc({
-		"doctype": "Infringement Report", "discovered_at": add_to_date(now_datetime(), hours=-3),
-		"source": "Police", "governance_grid": grid, "urgency": "Urgent", "description": SECRET_FACTS,
-		"concern_items": [{"concern_item": "Physical Violence"}],
-		"victims": [{"victim_name": SECRET_VICTIM, "age": 30, "contact": "13912345678"}],
-	}).insert(ignore_permissions=True).name  # fmt: skip
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Infringement Report",
+				"discovered_at": add_to_date(now_datetime(), hours=-3),
+				"source": "Police",
+				"governance_grid": grid,
+				"urgency": "Urgent",
+				"description": SECRET_FACTS,
+				"concern_items": [{"concern_item": "Physical Violence"}],
+				"victims": [{"victim_name": SECRET_VICTIM, "age": 30, "contact": "13912345678"}],
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
 
 
 def plant_order(report: str) -> str:
 	victim = frappe.get_doc("Infringement Report", report).victims[0].name
 	decided = add_to_date(now_datetime(), hours=-1)
-	return frappe.get_doc({
-		"doctype": "Protection Order", "infringement_report": report, "victim": victim,
-		"applicant_kind": "Federation on Her Behalf", "respondent_name": SECRET_RESPONDENT,
-		"court": "边界法院", "filed_on": add_to_date(now_datetime(), hours=-2), "facts": SECRET_FACTS,
-		"decision": "Granted", "decided_on": decided, "valid_until": frappe.utils.add_months(decided, 3),
-		"measure_no_violence": 1,
-		"breaches": [{"occurred_at": now_datetime(), "what_happened": SECRET_FACTS}],
-	}).insert(ignore_permissions=True).name  # fmt: skip
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Protection Order",
+				"infringement_report": report,
+				"victim": victim,
+				"applicant_kind": "Federation on Her Behalf",
+				"respondent_name": SECRET_RESPONDENT,
+				"court": "边界法院",
+				"filed_on": add_to_date(now_datetime(), hours=-2),
+				"facts": SECRET_FACTS,
+				"decision": "Granted",
+				"decided_on": decided,
+				"valid_until": frappe.utils.add_months(decided, 3),
+				"measure_no_violence": 1,
+				"breaches": [{"occurred_at": now_datetime(), "what_happened": SECRET_FACTS}],
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
 
 
 def plant_warning(report: str) -> str:
-	return frappe.get_doc({
-		"doctype": "Police Warning", "warning_number": "边界告字17号", "issued_on": frappe.utils.today(),
-		"police_station": "边界派出所", "infringement_report": report,
-		"governance_grid": frappe.db.get_value("Infringement Report", report, "governance_grid"),
-		"respondent_name": SECRET_RESPONDENT, "victim_name": SECRET_VICTIM, "warning_content": SECRET_FACTS,
-		"follow_ups": [{"visit_date": frappe.utils.today(), "outcome": "Safe", "notes": "回访"}],
-	}).insert(ignore_permissions=True).name  # fmt: skip
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Police Warning",
+				"warning_number": "边界告字17号",
+				"issued_on": frappe.utils.today(),
+				"police_station": "边界派出所",
+				"infringement_report": report,
+				"governance_grid": frappe.db.get_value("Infringement Report", report, "governance_grid"),
+				"respondent_name": SECRET_RESPONDENT,
+				"victim_name": SECRET_VICTIM,
+				"warning_content": SECRET_FACTS,
+				"follow_ups": [{"visit_date": frappe.utils.today(), "outcome": "Safe", "notes": "回访"}],
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
 
 
 def plant_consent(report: str) -> str:
-	return frappe.get_doc({
-		"doctype": "Consent Record", "infringement_report": report, "subject_name": SECRET_RESPONDENT,
-		"governance_grid": frappe.db.get_value("Infringement Report", report, "governance_grid"),
-		"given_by": "The Person", "consented_on": frappe.utils.today(), "purposes": "转介",
-		"recipients": "法律援助中心",
-	}).insert(ignore_permissions=True).name  # fmt: skip
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Consent Record",
+				"infringement_report": report,
+				"subject_name": SECRET_RESPONDENT,
+				"governance_grid": frappe.db.get_value("Infringement Report", report, "governance_grid"),
+				"given_by": "The Person",
+				"consented_on": frappe.utils.today(),
+				"purposes": "转介",
+				"recipients": "法律援助中心",
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
 
 
 def plant_referral(report: str) -> str:
-	return frappe.get_doc({
-		"doctype": "Case Referral", "infringement_report": report, "agency": "Court",
-		"sent_on": frappe.utils.today(), "carries_identities": 1, "legal_basis": "Emergency",
-		"basis_note": "紧急情况", "outcome": SECRET_RESPONDENT,
-	}).insert(ignore_permissions=True).name  # fmt: skip
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Case Referral",
+				"infringement_report": report,
+				"agency": "Court",
+				"sent_on": frappe.utils.today(),
+				"carries_identities": 1,
+				"legal_basis": "Emergency",
+				"basis_note": "紧急情况",
+				"outcome": SECRET_RESPONDENT,
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
 
 
 def plant_assessment(report: str) -> str:
-	return frappe.get_doc({
-		"doctype": "Impact Assessment", "purpose": "边界评估", "assessed_on": frappe.utils.today(),
-		"governance_grid": frappe.db.get_value("Infringement Report", report, "governance_grid"),
-		"lawful_and_necessary": SECRET_FACTS, "impact_on_rights": "影响", "measures": "措施",
-	}).insert(ignore_permissions=True).name  # fmt: skip
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Impact Assessment",
+				"purpose": "边界评估",
+				"assessed_on": frappe.utils.today(),
+				"governance_grid": frappe.db.get_value("Infringement Report", report, "governance_grid"),
+				"lawful_and_necessary": SECRET_FACTS,
+				"impact_on_rights": "影响",
+				"measures": "措施",
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
 
 
 def plant_request(report: str) -> str:
-	return frappe.get_doc({
-		"doctype": "Data Subject Request", "request_kind": "Access", "requester_name": SECRET_RESPONDENT,
-		"received_on": frappe.utils.today(), "details": SECRET_FACTS, "infringement_report": report,
-		"governance_grid": frappe.db.get_value("Infringement Report", report, "governance_grid"),
-	}).insert(ignore_permissions=True).name  # fmt: skip
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Data Subject Request",
+				"request_kind": "Access",
+				"requester_name": SECRET_RESPONDENT,
+				"received_on": frappe.utils.today(),
+				"details": SECRET_FACTS,
+				"infringement_report": report,
+				"governance_grid": frappe.db.get_value("Infringement Report", report, "governance_grid"),
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
 
 
 # DocType → (child DocTypes, how a record of county B is planted from its report)
@@ -141,13 +216,24 @@ class TestCaseworkScopeOverHttp(FulianTestCase):
 
 	def paths(self, caller, doctype, name):
 		return {
-			"get_list": caller.method("frappe.client.get_list", doctype=doctype, fields=["name", "governance_grid"], limit_page_length=0),
-			"get_count": caller.method("frappe.client.get_count", doctype=doctype, filters={"governance_grid": "CWBG"}),
-			"report view": caller.method("frappe.desk.reportview.get", doctype=doctype, fields=[f"`tab{doctype}`.`name`", f"`tab{doctype}`.`governance_grid`"]),
+			"get_list": caller.method(
+				"frappe.client.get_list",
+				doctype=doctype,
+				fields=["name", "governance_grid"],
+				limit_page_length=0,
+			),
+			"get_count": caller.method(
+				"frappe.client.get_count", doctype=doctype, filters={"governance_grid": "CWBG"}
+			),
+			"report view": caller.method(
+				"frappe.desk.reportview.get",
+				doctype=doctype,
+				fields=[f"`tab{doctype}`.`name`", f"`tab{doctype}`.`governance_grid`"],
+			),
 			"getdoc": caller.method("frappe.desk.form.load.getdoc", doctype=doctype, name=name),
 			"get": caller.method("frappe.client.get", doctype=doctype, name=name),
 			"REST": caller.get(f"/api/resource/{doctype}", fields=["name", "governance_grid"]),
-		}  # fmt: skip
+		}
 
 	def test_the_detector_fires_for_the_handler(self):
 		handler = Caller(self.handler)
@@ -183,9 +269,11 @@ class TestCaseworkScopeOverHttp(FulianTestCase):
 		for doctype, (children, _plant) in PLANTED.items():
 			for child in children:
 				for response in (
-					self.attacker.method("frappe.client.get_list", doctype=child, fields=["parent"], parent=doctype),
+					self.attacker.method(
+						"frappe.client.get_list", doctype=child, fields=["parent"], parent=doctype
+					),
 					self.attacker.get(f"/api/resource/{child}", fields=["parent"]),
-				):  # fmt: skip
+				):
 					with self.subTest(child=child, path=response.request.path):
 						self.assertIn(response.status_code, (403, 417))
 						self.assertLeaksNothing(response)

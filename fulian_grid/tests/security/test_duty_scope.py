@@ -20,25 +20,49 @@ class TestDutyScope(CityTestCase):
 			made["Executive Committee Meeting"] = meeting(federation, {executive: True}).insert()
 			made["Training Session"] = training(federation, [executive]).insert()
 			made["Suggestion"] = frappe.get_doc(
-				{"doctype": "Suggestion", "women_federation": federation, "resident_name": "居民",
-				 "topic": "t", "content": "c"}
-			).insert()  # fmt: skip
+				{
+					"doctype": "Suggestion",
+					"women_federation": federation,
+					"resident_name": "居民",
+					"topic": "t",
+					"content": "c",
+				}
+			).insert()
 			made["Duty Report"] = frappe.get_doc(
-				{"doctype": "Duty Report", "federation_executive": executive, "own_account": "述职",
-				 "period_start": add_days(today(), -30), "period_end": today()}
-			).insert()  # fmt: skip
+				{
+					"doctype": "Duty Report",
+					"federation_executive": executive,
+					"own_account": "述职",
+					"period_start": add_days(today(), -30),
+					"period_end": today(),
+				}
+			).insert()
 			made["Duty Evaluation"] = frappe.get_doc(
-				{"doctype": "Duty Evaluation", "federation_executive": executive,
-				 "period_start": add_days(today(), -30), "period_end": today()}
-			).insert()  # fmt: skip
+				{
+					"doctype": "Duty Evaluation",
+					"federation_executive": executive,
+					"period_start": add_days(today(), -30),
+					"period_end": today(),
+				}
+			).insert()
 			made["Talent Pool Entry"] = frappe.get_doc(
-				{"doctype": "Talent Pool Entry", "federation_executive": executive, "strengths": "调解",
-				 "source": "Recommendation"}
-			).insert()  # fmt: skip
+				{
+					"doctype": "Talent Pool Entry",
+					"federation_executive": executive,
+					"strengths": "调解",
+					"source": "Recommendation",
+				}
+			).insert()
 			made["Commendation"] = frappe.get_doc(
-				{"doctype": "Commendation", "federation_executive": executive, "honour": "优秀网格员",
-				 "year": getdate(today()).year, "level": "County", "awarding_body": "县妇联"}
-			).insert()  # fmt: skip
+				{
+					"doctype": "Commendation",
+					"federation_executive": executive,
+					"honour": "优秀网格员",
+					"year": getdate(today()).year,
+					"level": "County",
+					"awarding_body": "县妇联",
+				}
+			).insert()
 
 	def test_every_duty_doctype_is_listed_as_grid_scoped(self):
 		from fulian_grid.hooks import _GRID_SCOPED_DOCTYPES

@@ -88,17 +88,30 @@ class TestHtmlSanitised(CityTestCase):
 		name = reserve_names("SP-SAN-", 1)[0]
 		insert_rows(
 			"Service Point",
-			[{"name": name, "point_name": f"聊聊吧{IMG}", "point_kind": "Caring Chat Room",
-			  "governance_grid": "TA1CG", "grid_path": frappe.db.get_value("Governance Grid", "TA1CG", "tree_path"),
-			  "opening_hours": SCRIPT + "周一至周五"}],
-		)  # fmt: skip
+			[
+				{
+					"name": name,
+					"point_name": f"聊聊吧{IMG}",
+					"point_kind": "Caring Chat Room",
+					"governance_grid": "TA1CG",
+					"grid_path": frappe.db.get_value("Governance Grid", "TA1CG", "tree_path"),
+					"opening_hours": SCRIPT + "周一至周五",
+				}
+			],
+		)
 		self.assert_clean("Service Point", name, ["point_name", "opening_hours"])
 
 	def visit(self, **values):
 		return frappe.get_doc(
-			{"doctype": "Home Visit", "federation_executive": self.executive, "governance_grid": "TA1CGM",
-			 "screening_ledger": self.entry, "visit_date": add_days(today(), -2), **values}
-		)  # fmt: skip
+			{
+				"doctype": "Home Visit",
+				"federation_executive": self.executive,
+				"governance_grid": "TA1CGM",
+				"screening_ledger": self.entry,
+				"visit_date": add_days(today(), -2),
+				**values,
+			}
+		)
 
 	def test_a_record_inserted_already_submitted_is_cleaned(self):
 		doc = self.visit(findings=PAYLOAD, follow_up=SCRIPT + "两周后回访", follow_up_needed=1, docstatus=1)

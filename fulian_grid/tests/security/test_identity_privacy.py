@@ -33,7 +33,7 @@ class TestIdentityPrivacy(CityTestCase):
 				}
 			)
 			.insert()
-			.name  # fmt: skip
+			.name
 		)
 		cls.entry_a = make_ledger(id_number=VALID_ID, responsible_executive=cls.keeper_exec).insert().name
 		cls.entry_b = make_ledger(governance_grid="TB1CGM", id_number=VALID_ID).insert().name

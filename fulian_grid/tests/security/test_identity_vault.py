@@ -415,11 +415,18 @@ class TestNoPlaintextInTheDatabase(FulianTestCase):
 			entry.phone = "13905460000"
 			entry.household_members = []
 			entry.save()
-			loan = frappe.get_doc({
-				"doctype": "Entrepreneurship Loan", "governance_grid": grid.name, "borrower_name": SECRET_NAME,
-				"id_number": SECRET_ID, "phone": SECRET_PHONE, "loan_amount": 50000, "lender": "东营农商银行",
-				"loan_date": frappe.utils.today(),
-			}).insert()  # fmt: skip
+			loan = frappe.get_doc(
+				{
+					"doctype": "Entrepreneurship Loan",
+					"governance_grid": grid.name,
+					"borrower_name": SECRET_NAME,
+					"id_number": SECRET_ID,
+					"phone": SECRET_PHONE,
+					"loan_amount": 50000,
+					"lender": "东营农商银行",
+					"loan_date": frappe.utils.today(),
+				}
+			).insert()
 			loan.delete()
 			canary = "明文探针" + frappe.generate_hash(length=6)
 			frappe.get_doc({"doctype": "ToDo", "description": canary}).insert(ignore_permissions=True)

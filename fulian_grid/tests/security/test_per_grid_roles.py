@@ -22,11 +22,18 @@ class TestPerGridRoles(CityTestCase):
 
 	def report_in(self, grid: str, user: str):
 		frappe.set_user(user)
-		doc = frappe.get_doc({
-			"doctype": "Infringement Report", "discovered_at": add_to_date(now_datetime(), hours=-1),
-			"source": "Home Visit", "governance_grid": grid, "urgency": "Normal", "description": "邻里反映",
-			"concern_items": [{"concern_item": "Marital Dispute"}], "victims": [{"victim_name": "周燕", "age": 40}],
-		}).insert()  # fmt: skip
+		doc = frappe.get_doc(
+			{
+				"doctype": "Infringement Report",
+				"discovered_at": add_to_date(now_datetime(), hours=-1),
+				"source": "Home Visit",
+				"governance_grid": grid,
+				"urgency": "Normal",
+				"description": "邻里反映",
+				"concern_items": [{"concern_item": "Marital Dispute"}],
+				"victims": [{"victim_name": "周燕", "age": 40}],
+			}
+		).insert()
 		apply_workflow(doc, "File Report")
 		frappe.set_user("Administrator")
 		return doc.name
@@ -85,10 +92,16 @@ class TestPerGridRoles(CityTestCase):
 	def test_traces_of_b_are_hidden_from_a_and_from_a_system_manager(self):
 		entry = make_ledger(governance_grid="TB1CGM").insert()
 		frappe.get_doc("Screening Ledger", entry.name).add_comment("Comment", "B县的备注")
-		frappe.get_doc({
-			"doctype": "File", "file_name": "伤情记录B.txt", "attached_to_doctype": "Screening Ledger",
-			"attached_to_name": entry.name, "is_private": 1, "content": b"x",
-		}).insert(ignore_permissions=True)  # fmt: skip
+		frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": "伤情记录B.txt",
+				"attached_to_doctype": "Screening Ledger",
+				"attached_to_name": entry.name,
+				"is_private": 1,
+				"content": b"x",
+			}
+		).insert(ignore_permissions=True)
 		for user in (self.city.officer_a, self.sysman):
 			frappe.set_user(user)
 			with self.subTest(user=user):

@@ -264,9 +264,14 @@ class TestServerOwnedFields(CityTestCase):
 	def test_a_stage_escalation_row_cannot_be_forged(self):
 		doc = frappe.get_doc("Infringement Report", self.report.name).as_dict()
 		doc.escalations = [
-			{"doctype": "Infringement Escalation", "escalated_at": BACKDATED, "stage": "Report",
-			 "level": "County", "deadline": BACKDATED}
-		]  # fmt: skip
+			{
+				"doctype": "Infringement Escalation",
+				"escalated_at": BACKDATED,
+				"stage": "Report",
+				"level": "County",
+				"deadline": BACKDATED,
+			}
+		]
 		with self.assertRaises(ServerOwnedFieldError):
 			call("frappe.desk.form.save.savedocs", doc=frappe.as_json(doc), action="Save")
 		self.assertFalse(frappe.get_all("Infringement Escalation", {"parent": self.report.name}))

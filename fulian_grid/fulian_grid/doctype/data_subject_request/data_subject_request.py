@@ -49,13 +49,19 @@ def remind_overdue_requests(on=None) -> int:
 	for row in late:
 		roles = ("Fulian Admin", "Fulian Officer", "Fulian Grid Chair")
 		for user in sorted({row.owner, *users_covering(row.grid_path, roles)} - {"Administrator"}):
-			frappe.get_doc({
-				"doctype": "ToDo", "allocated_to": user, "reference_type": "Data Subject Request",
-				"reference_name": row.name, "priority": "High", "date": on,
-				"description": frappe._("A personal information request ({0}) is overdue since {1}").format(
-					frappe._(row.request_kind), row.due_on
-				),
-			}).insert(ignore_permissions=True)  # fmt: skip
+			frappe.get_doc(
+				{
+					"doctype": "ToDo",
+					"allocated_to": user,
+					"reference_type": "Data Subject Request",
+					"reference_name": row.name,
+					"priority": "High",
+					"date": on,
+					"description": frappe._(
+						"A personal information request ({0}) is overdue since {1}"
+					).format(frappe._(row.request_kind), row.due_on),
+				}
+			).insert(ignore_permissions=True)
 		frappe.db.set_value(
 			"Data Subject Request", row.name, {"is_overdue": 1, "overdue_notified": 1}, update_modified=False
 		)

@@ -6,8 +6,16 @@ from fulian_grid.tests.utils import CityTestCase
 
 class TestDistressRelief(CityTestCase):
 	def relief(self, women, children):
-		return frappe.get_doc({"doctype": "Distress Relief", "relief_date": today(), "relief_kind": "Hardship Relief",
-							   "governance_grid": "TA1C", "women_helped": women, "children_helped": children})  # fmt: skip
+		return frappe.get_doc(
+			{
+				"doctype": "Distress Relief",
+				"relief_date": today(),
+				"relief_kind": "Hardship Relief",
+				"governance_grid": "TA1C",
+				"women_helped": women,
+				"children_helped": children,
+			}
+		)
 
 	def test_person_times_add_up(self):
 		self.assertEqual(self.relief(2, 3).insert().person_times, 5)

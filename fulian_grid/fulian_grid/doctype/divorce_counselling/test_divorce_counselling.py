@@ -6,9 +6,18 @@ from fulian_grid.tests.utils import CityTestCase, assign, make_user, revealed
 
 
 def make_counselling(**values):
-	return frappe.get_doc({"doctype": "Divorce Counselling", "wife_name": "王芳", "husband_name": "李强",
-						   "counselling_date": today(), "governance_grid": "TA1CG",
-						   "outcome": "Registration Postponed", "counselling_notes": "双方同意冷静期后再议", **values})  # fmt: skip
+	return frappe.get_doc(
+		{
+			"doctype": "Divorce Counselling",
+			"wife_name": "王芳",
+			"husband_name": "李强",
+			"counselling_date": today(),
+			"governance_grid": "TA1CG",
+			"outcome": "Registration Postponed",
+			"counselling_notes": "双方同意冷静期后再议",
+			**values,
+		}
+	)
 
 
 class TestDivorceCounselling(CityTestCase):

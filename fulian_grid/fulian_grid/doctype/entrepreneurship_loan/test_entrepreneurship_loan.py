@@ -8,8 +8,17 @@ from fulian_grid.tests.utils import CityTestCase, assign, make_user, revealed
 
 
 def make_loan(**values):
-	return frappe.get_doc({"doctype": "Entrepreneurship Loan", "borrower_name": "张秀英", "loan_amount": 100000,
-						   "lender": "东营农商银行", "loan_date": today(), "governance_grid": "TA1CG", **values})  # fmt: skip
+	return frappe.get_doc(
+		{
+			"doctype": "Entrepreneurship Loan",
+			"borrower_name": "张秀英",
+			"loan_amount": 100000,
+			"lender": "东营农商银行",
+			"loan_date": today(),
+			"governance_grid": "TA1CG",
+			**values,
+		}
+	)
 
 
 class TestEntrepreneurshipLoan(CityTestCase):

@@ -11,15 +11,24 @@ VALID_ID = "11010519491231002X"
 class TestFederationExecutive(CityTestCase):
 	def executive(self, **values):
 		return frappe.get_doc(
-			{"doctype": "Federation Executive", "full_name": "张丽", "women_federation": self.city.federation_a,
-			 "position": "Executive Member", **values}
-		)  # fmt: skip
+			{
+				"doctype": "Federation Executive",
+				"full_name": "张丽",
+				"women_federation": self.city.federation_a,
+				"position": "Executive Member",
+				**values,
+			}
+		)
 
 	def test_valid_identity_is_normalized_and_grid_fetched(self):
 		doc = self.executive(
-			id_number=VALID_ID.lower(), mobile="+86 138-1234-5678",
-			posts=[{"post": "Grid Worker", "governance_grid": "TA1CG"}, {"post": "Mediator", "governance_grid": "TA1C"}],
-		).insert()  # fmt: skip
+			id_number=VALID_ID.lower(),
+			mobile="+86 138-1234-5678",
+			posts=[
+				{"post": "Grid Worker", "governance_grid": "TA1CG"},
+				{"post": "Mediator", "governance_grid": "TA1C"},
+			],
+		).insert()
 		stored = vault.record_identities("Federation Executive", doc.name)["fields"]
 		self.assertEqual((stored["id_number"], stored["mobile"]), (VALID_ID, "13812345678"))
 		self.assertEqual(stored["birth_date"], "1949-12-31")  # derived from the ID, kept in the vault

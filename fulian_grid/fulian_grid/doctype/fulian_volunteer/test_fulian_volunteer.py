@@ -4,8 +4,19 @@ from fulian_grid.tests.utils import CityTestCase
 
 
 def make_volunteer(name, grid="TA1CG", user=None, **values):
-	return frappe.get_doc({"doctype": "Fulian Volunteer", "volunteer_name": name, "governance_grid": grid,
-						   "user": user, **values}).insert().name  # fmt: skip
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Fulian Volunteer",
+				"volunteer_name": name,
+				"governance_grid": grid,
+				"user": user,
+				**values,
+			}
+		)
+		.insert()
+		.name
+	)
 
 
 class TestFulianVolunteer(CityTestCase):

@@ -34,14 +34,22 @@ class TestGridRoleAssignment(CityTestCase):
 		frappe.set_user(admin)
 		try:
 			doc = frappe.get_doc(
-				{"doctype": "Grid Role Assignment", "user": self.city.officer_a, "role": "Fulian Officer",
-				 "governance_grid": "TB"}
-			)  # fmt: skip
+				{
+					"doctype": "Grid Role Assignment",
+					"user": self.city.officer_a,
+					"role": "Fulian Officer",
+					"governance_grid": "TB",
+				}
+			)
 			self.assertRaises(frappe.PermissionError, doc.insert)
 			inside = frappe.get_doc(
-				{"doctype": "Grid Role Assignment", "user": self.city.officer_a, "role": "Fulian Executive",
-				 "governance_grid": "TA1"}
-			).insert()  # fmt: skip
+				{
+					"doctype": "Grid Role Assignment",
+					"user": self.city.officer_a,
+					"role": "Fulian Executive",
+					"governance_grid": "TA1",
+				}
+			).insert()
 			self.assertTrue(inside.name)
 			self.assertNotIn(
 				"TB",

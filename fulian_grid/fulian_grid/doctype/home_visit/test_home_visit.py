@@ -20,15 +20,21 @@ class TestHomeVisit(CityTestCase):
 				}
 			)
 			.insert()
-			.name  # fmt: skip
+			.name
 		)
 		cls.entry = make_ledger(screened_on=add_days(today(), -20)).insert().name
 
 	def visit(self, **values):
 		return frappe.get_doc(
-			{"doctype": "Home Visit", "federation_executive": self.executive, "governance_grid": "TA1CGM",
-			 "screening_ledger": self.entry, "visit_date": add_days(today(), -2), **values}
-		)  # fmt: skip
+			{
+				"doctype": "Home Visit",
+				"federation_executive": self.executive,
+				"governance_grid": "TA1CGM",
+				"screening_ledger": self.entry,
+				"visit_date": add_days(today(), -2),
+				**values,
+			}
+		)
 
 	def test_submitted_visit_moves_the_ledger_on(self):
 		self.visit().insert().submit()

@@ -47,11 +47,18 @@ def remind_reviews(on=None) -> int:
 		for user in sorted(
 			{row.owner, *users_covering(row.grid_path, ("Fulian Admin",))} - {"Administrator"}
 		):
-			frappe.get_doc({
-				"doctype": "ToDo", "allocated_to": user, "reference_type": "Impact Assessment",
-				"reference_name": row.name, "date": on,
-				"description": _("Review the impact assessment of {0} (due {1})").format(row.purpose, row.next_review_due),
-			}).insert(ignore_permissions=True)  # fmt: skip
+			frappe.get_doc(
+				{
+					"doctype": "ToDo",
+					"allocated_to": user,
+					"reference_type": "Impact Assessment",
+					"reference_name": row.name,
+					"date": on,
+					"description": _("Review the impact assessment of {0} (due {1})").format(
+						row.purpose, row.next_review_due
+					),
+				}
+			).insert(ignore_permissions=True)
 		frappe.db.set_value(
 			"Impact Assessment",
 			row.name,

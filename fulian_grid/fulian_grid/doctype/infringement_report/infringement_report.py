@@ -256,9 +256,15 @@ def escalate_overdue_reports(now=None) -> int:
 				).insert(ignore_permissions=True)
 			report.append(
 				"escalations",
-				{"escalated_at": now, "stage": stage.title(), "level": level, "governance_grid": grid,
-				 "deadline": due, "notified": ", ".join(users)},
-			)  # fmt: skip
+				{
+					"escalated_at": now,
+					"stage": stage.title(),
+					"level": level,
+					"governance_grid": grid,
+					"deadline": due,
+					"notified": ", ".join(users),
+				},
+			)
 		if pending:
 			report.flags.system_update = True
 			report.save(ignore_permissions=True)

@@ -167,9 +167,15 @@ class TestInfringementWorkflow(InfringementCase):
 
 		frappe.set_user("Administrator")
 		visit = frappe.get_doc(
-			{"doctype": "Home Visit", "federation_executive": self.worker_exec, "governance_grid": "TA1CGM",
-			 "household": "5号楼", "findings": "发现疑似家暴", "visit_date": frappe.utils.today()}
-		).insert()  # fmt: skip
+			{
+				"doctype": "Home Visit",
+				"federation_executive": self.worker_exec,
+				"governance_grid": "TA1CGM",
+				"household": "5号楼",
+				"findings": "发现疑似家暴",
+				"visit_date": frappe.utils.today(),
+			}
+		).insert()
 		report = make_from_home_visit(visit.name)
 		self.assertEqual(
 			(
@@ -264,8 +270,13 @@ class TestVictimFeedback(InfringementCase):
 
 class TestMandatoryReport(InfringementCase):
 	def mandatory(self, **values):
-		defaults = {"source": "School", "mandatory_report": 1, "duty_holder_kind": "School",
-					"duty_holder": "文汇小学", "mandatory_reporter_name": "赵老师"}  # fmt: skip
+		defaults = {
+			"source": "School",
+			"mandatory_report": 1,
+			"duty_holder_kind": "School",
+			"duty_holder": "文汇小学",
+			"mandatory_reporter_name": "赵老师",
+		}
 		return self.new_report(**{**defaults, **values})
 
 	def test_the_clock_from_the_duty_to_the_police(self):

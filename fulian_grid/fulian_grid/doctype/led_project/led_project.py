@@ -34,8 +34,14 @@ class LedProject(Document):
 	def validate_milestones(self):
 		start, end = self._date(self.start_date), self._date(self.end_date)
 		for row in self.milestones:
-			check(check_milestone_in_range, row.milestone_title, self._date(row.due_date), start, end,
-				  exc=LedProjectError)  # fmt: skip
+			check(
+				check_milestone_in_range,
+				row.milestone_title,
+				self._date(row.due_date),
+				start,
+				end,
+				exc=LedProjectError,
+			)
 
 	def validate_co_leads(self):
 		"""The lead is not her own co-lead, and nobody is listed twice."""
@@ -68,7 +74,3 @@ class LedProject(Document):
 	@staticmethod
 	def _date(value):
 		return getdate(value) if value else None
-
-
-def leader_users(project) -> set[str]:
-	return ({project.lead_user} | {row.user for row in project.co_leads}) - {None, ""}

@@ -9,9 +9,16 @@ from fulian_grid.tests.utils import CityTestCase, assign, make_executive, make_u
 
 def make_project(lead, **values):
 	return frappe.get_doc(
-		{"doctype": "Led Project", "project_title": "家庭建设示范项目", "project_type": "Family Building",
-		 "lead_executive": lead, "start_date": add_days(today(), -60), "end_date": add_days(today(), 120), **values}
-	)  # fmt: skip
+		{
+			"doctype": "Led Project",
+			"project_title": "家庭建设示范项目",
+			"project_type": "Family Building",
+			"lead_executive": lead,
+			"start_date": add_days(today(), -60),
+			"end_date": add_days(today(), 120),
+			**values,
+		}
+	)
 
 
 class TestLedProject(CityTestCase):
@@ -36,12 +43,19 @@ class TestLedProject(CityTestCase):
 		self.assertEqual(project.lead_user, self.lead_user)
 
 	def test_progress_follows_the_milestones(self):
-		project = make_project(self.lead, milestones=[
-			{"milestone_title": "启动", "due_date": add_days(today(), -30), "done_on": add_days(today(), -31)},
-			{"milestone_title": "中期", "due_date": add_days(today(), 30)},
-			{"milestone_title": "结项", "due_date": add_days(today(), 100)},
-			{"milestone_title": "总结", "due_date": add_days(today(), 110)},
-		]).insert()  # fmt: skip
+		project = make_project(
+			self.lead,
+			milestones=[
+				{
+					"milestone_title": "启动",
+					"due_date": add_days(today(), -30),
+					"done_on": add_days(today(), -31),
+				},
+				{"milestone_title": "中期", "due_date": add_days(today(), 30)},
+				{"milestone_title": "结项", "due_date": add_days(today(), 100)},
+				{"milestone_title": "总结", "due_date": add_days(today(), 110)},
+			],
+		).insert()
 		self.assertEqual(project.progress, 25)
 		self.assertEqual(getdate(project.next_milestone_due), getdate(add_days(today(), 30)))
 		for row in project.milestones:
@@ -67,10 +81,13 @@ class TestLedProject(CityTestCase):
 			frappe.local.lang = lang
 
 	def test_overdue_milestone_is_flagged(self):
-		project = make_project(self.lead, milestones=[
-			{"milestone_title": "调研", "due_date": add_days(today(), -5)},
-			{"milestone_title": "结项", "due_date": add_days(today(), 100)},
-		]).insert()  # fmt: skip
+		project = make_project(
+			self.lead,
+			milestones=[
+				{"milestone_title": "调研", "due_date": add_days(today(), -5)},
+				{"milestone_title": "结项", "due_date": add_days(today(), 100)},
+			],
+		).insert()
 		self.assertLess(getdate(project.next_milestone_due), getdate(today()))
 		project.run_method("onload")
 		self.assertEqual(project.get_onload().overdue_milestones, [project.milestones[0].name])
@@ -123,8 +140,14 @@ class TestLedProject(CityTestCase):
 		self.assertEqual(my_led_projects(), [])
 
 	def test_lead_is_not_her_own_co_lead(self):
-		project = make_project(self.lead, co_leads=[{"federation_executive": self.lead},
-													 {"federation_executive": self.co}, {"federation_executive": self.co}]).insert()  # fmt: skip
+		project = make_project(
+			self.lead,
+			co_leads=[
+				{"federation_executive": self.lead},
+				{"federation_executive": self.co},
+				{"federation_executive": self.co},
+			],
+		).insert()
 		self.assertEqual([row.federation_executive for row in project.co_leads], [self.co])
 
 	def test_works_without_erpnext_and_links_with_it(self):

@@ -83,9 +83,13 @@ class TestProtectionOrder(ProtectionOrderCase):
 		order.append("extensions", {"granted_on": today(), "extended_until": add_months(today(), 9)})
 		order.append(
 			"breaches",
-			{"occurred_at": now_datetime(), "what_happened": "被申请人到申请人单位纠缠",
-			 "forwarded_to_police": 1, "forwarded_on": today()},
-		)  # fmt: skip
+			{
+				"occurred_at": now_datetime(),
+				"what_happened": "被申请人到申请人单位纠缠",
+				"forwarded_to_police": 1,
+				"forwarded_on": today(),
+			},
+		)
 		order.save()
 		self.assertEqual(getdate(order.expires_on), getdate(add_months(today(), 9)))
 		row = frappe.db.get_value("Protection Order Breach", {"parent": order.name}, "what_happened")
@@ -105,8 +109,12 @@ class TestProtectionOrder(ProtectionOrderCase):
 		frappe.local.lang = "zh"
 		try:
 			with self.assertRaises(ProtectionOrderError) as refused:
-				self.order(filed_on=filed, decision="Granted", decided_on=add_to_date(filed, hours=-1),
-						   valid_until=add_months(today(), 1)).insert()  # fmt: skip
+				self.order(
+					filed_on=filed,
+					decision="Granted",
+					decided_on=add_to_date(filed, hours=-1),
+					valid_until=add_months(today(), 1),
+				).insert()
 			self.assertIn("裁定时间不能早于申请时间", str(refused.exception))
 			with self.assertRaises(ProtectionOrderError) as refused:
 				self.granted(valid_until=add_days(add_months(today(), 6), 1))

@@ -46,8 +46,13 @@ def _only_city_admins():
 
 
 def cases_due(cutoff) -> list[str]:
-	done = set(frappe.get_all("Retention Run Item", filters={"reference_doctype": "Infringement Report",
-			   "parenttype": "Retention Run"}, pluck="reference_name"))  # fmt: skip
+	done = set(
+		frappe.get_all(
+			"Retention Run Item",
+			filters={"reference_doctype": "Infringement Report", "parenttype": "Retention Run"},
+			pluck="reference_name",
+		)
+	)
 	candidates = frappe.get_all(
 		"Infringement Report",
 		filters={"status": "Closed", "closed_at": ("<", cutoff)},
@@ -95,9 +100,14 @@ def preview_retention() -> str:
 		throw(error, RetentionError)
 	items = records_of(cases_due(cutoff))
 	run = frappe.get_doc(
-		{"doctype": "Retention Run", "retention_years": years, "cutoff": cutoff, "record_count": len(items),
-		 "items": items}
-	)  # fmt: skip
+		{
+			"doctype": "Retention Run",
+			"retention_years": years,
+			"cutoff": cutoff,
+			"record_count": len(items),
+			"items": items,
+		}
+	)
 	run.flags.system_update = True  # every field of a run is the server's
 	run.insert(ignore_permissions=True)
 	return run.name
@@ -131,10 +141,11 @@ def deidentify(doctype: str, name: str) -> None:
 		if not fields:
 			continue
 		assignments = ", ".join(
-			f"`{field}` = null" if frappe.get_meta(table).get_field(field).fieldtype in ("Date", "Datetime")
+			f"`{field}` = null"
+			if frappe.get_meta(table).get_field(field).fieldtype in ("Date", "Datetime")
 			else f"`{field}` = ''"
 			for field in fields
-		)  # fmt: skip
+		)
 		extra = " and parenttype = %s" if key == "parent" else ""
 		frappe.db.sql(
 			f"update `tab{table}` set {assignments} where `{key}` = %s{extra}",

@@ -22,12 +22,23 @@ class TestRetention(InfringementCase):
 	def closed_case(self, years_ago: float, **values):
 		arose = add_to_date(now_datetime(), hours=-2)
 		report = self.new_report(
-			mandatory_report=1, duty_holder_kind="School", duty_holder="文汇小学",
-			mandatory_reporter_name="赵老师", duty_arose_on=arose, **values,
-		)  # fmt: skip
+			mandatory_report=1,
+			duty_holder_kind="School",
+			duty_holder="文汇小学",
+			mandatory_reporter_name="赵老师",
+			duty_arose_on=arose,
+			**values,
+		)
 		frappe.set_user("Administrator")  # the case was closed years ago
-		frappe.db.set_value("Infringement Report", report.name,
-							{"status": "Closed", "workflow_state": "Closed", "closed_at": add_months(now_datetime(), -12 * years_ago)})  # fmt: skip
+		frappe.db.set_value(
+			"Infringement Report",
+			report.name,
+			{
+				"status": "Closed",
+				"workflow_state": "Closed",
+				"closed_at": add_months(now_datetime(), -12 * years_ago),
+			},
+		)
 		return report
 
 	def mandatory_count(self):
@@ -55,11 +66,18 @@ class TestRetention(InfringementCase):
 		old = self.closed_case(6)
 		recent = self.closed_case(1)
 		frappe.set_user(self.chair)
-		order = frappe.get_doc({
-			"doctype": "Protection Order", "infringement_report": old.name, "victim": old.victims[0].name,
-			"respondent_name": "王强", "court": "东营区人民法院", "filed_on": add_to_date(now_datetime(), hours=-1),
-			"facts": "多次殴打", "measure_no_violence": 1,
-		}).insert()  # fmt: skip
+		order = frappe.get_doc(
+			{
+				"doctype": "Protection Order",
+				"infringement_report": old.name,
+				"victim": old.victims[0].name,
+				"respondent_name": "王强",
+				"court": "东营区人民法院",
+				"filed_on": add_to_date(now_datetime(), hours=-1),
+				"facts": "多次殴打",
+				"measure_no_violence": 1,
+			}
+		).insert()
 		counted = self.mandatory_count()
 
 		frappe.set_user(self.city.city_admin)

@@ -74,8 +74,9 @@ class ServiceRequest(Document):
 		even when her own grid lies below the requesting one."""
 		for row in self.notified_teams:
 			for user in team_users(row.volunteer_team):
-				frappe.share.add_docshare(self.doctype, self.name, user, read=1, notify=0,
-										  flags={"ignore_share_permission": True})  # fmt: skip
+				frappe.share.add_docshare(
+					self.doctype, self.name, user, read=1, notify=0, flags={"ignore_share_permission": True}
+				)
 				frappe.get_doc(
 					{
 						"doctype": "Notification Log",

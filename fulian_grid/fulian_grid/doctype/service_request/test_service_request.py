@@ -9,10 +9,16 @@ from fulian_grid.tests.utils import CityTestCase, assign, make_user
 
 def make_request(grid="TA1C", **values):
 	return frappe.get_doc(
-		{"doctype": "Service Request", "request_title": "独居老人家中需要照护", "governance_grid": grid,
-		 "need_kind": "Care for the Elderly and Children", "urgency": "Urgent", "needed_by": add_days(today(), 3),
-		 **values}
-	)  # fmt: skip
+		{
+			"doctype": "Service Request",
+			"request_title": "独居老人家中需要照护",
+			"governance_grid": grid,
+			"need_kind": "Care for the Elderly and Children",
+			"urgency": "Urgent",
+			"needed_by": add_days(today(), 3),
+			**values,
+		}
+	)
 
 
 class TestServiceRequest(CityTestCase):
@@ -88,8 +94,12 @@ class TestServiceRequest(CityTestCase):
 		request_a = make_request().insert().name
 		request_b = make_request(grid="TB1C").insert().name
 		frappe.set_user(self.city.officer_a)
-		open_here = frappe.get_list("Service Request", filters={"status": "Awaiting Team"},
-									fields=["governance_grid", "count(name) as requests"], group_by="governance_grid")  # fmt: skip
+		open_here = frappe.get_list(
+			"Service Request",
+			filters={"status": "Awaiting Team"},
+			fields=["governance_grid", "count(name) as requests"],
+			group_by="governance_grid",
+		)
 		self.assertIn("TA1C", {row.governance_grid for row in open_here})
 		self.assertNotIn("TB1C", {row.governance_grid for row in open_here})
 		names = frappe.get_list("Service Request", pluck="name")

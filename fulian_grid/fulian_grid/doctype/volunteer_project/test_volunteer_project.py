@@ -11,15 +11,27 @@ DAY1, DAY2 = add_days(today(), -10), add_days(today(), -9)
 
 
 def make_service(team, participants, sessions=None, **values):
-	sessions = sessions if sessions is not None else [
-		{"session_date": DAY1, "topic": "入户关爱", "beneficiaries": 12},
-		{"session_date": DAY2, "topic": "政策宣讲", "beneficiaries": 30},
-	]  # fmt: skip
+	sessions = (
+		sessions
+		if sessions is not None
+		else [
+			{"session_date": DAY1, "topic": "入户关爱", "beneficiaries": 12},
+			{"session_date": DAY2, "topic": "政策宣讲", "beneficiaries": 30},
+		]
+	)
 	return frappe.get_doc(
-		{"doctype": "Volunteer Project", "project_name": "巾帼志愿服务", "volunteer_team": team,
-		 "service_kind": "Caring Visits", "start_date": add_days(today(), -20), "end_date": today(),
-		 "sessions": sessions, "participants": participants, **values}
-	)  # fmt: skip
+		{
+			"doctype": "Volunteer Project",
+			"project_name": "巾帼志愿服务",
+			"volunteer_team": team,
+			"service_kind": "Caring Visits",
+			"start_date": add_days(today(), -20),
+			"end_date": today(),
+			"sessions": sessions,
+			"participants": participants,
+			**values,
+		}
+	)
 
 
 class TestVolunteerProject(CityTestCase):
@@ -31,25 +43,35 @@ class TestVolunteerProject(CityTestCase):
 		cls.team_b = make_team("志愿二队", grid="TA1CGM", members=[cls.anna]).name
 
 	def test_totals_of_a_project(self):
-		project = make_service(self.team, [
-			{"volunteer": self.anna, "service_date": DAY1, "hours": 3},
-			{"volunteer": self.bo, "service_date": DAY1, "hours": 2.5},
-			{"volunteer": self.anna, "service_date": DAY2, "hours": 4},
-		]).insert()  # fmt: skip
+		project = make_service(
+			self.team,
+			[
+				{"volunteer": self.anna, "service_date": DAY1, "hours": 3},
+				{"volunteer": self.bo, "service_date": DAY1, "hours": 2.5},
+				{"volunteer": self.anna, "service_date": DAY2, "hours": 4},
+			],
+		).insert()
 		self.assertEqual(project.governance_grid, "TA1CG")
-		self.assertEqual((project.session_count, project.participant_count, project.total_hours, project.beneficiaries),
-						 (2, 2, 9.5, 42))  # fmt: skip
+		self.assertEqual(
+			(project.session_count, project.participant_count, project.total_hours, project.beneficiaries),
+			(2, 2, 9.5, 42),
+		)
 
 	def test_bad_hours_and_dates_are_refused_and_nothing_saved(self):
 		before = frappe.db.count("Volunteer Project")
 		for participants, sessions in (
 			([{"volunteer": self.anna, "service_date": DAY1, "hours": -1}], None),
 			([{"volunteer": self.anna, "service_date": DAY1, "hours": 25}], None),
-			([{"volunteer": self.anna, "service_date": DAY1, "hours": 13},
-			  {"volunteer": self.anna, "service_date": DAY1, "hours": 12}], None),
+			(
+				[
+					{"volunteer": self.anna, "service_date": DAY1, "hours": 13},
+					{"volunteer": self.anna, "service_date": DAY1, "hours": 12},
+				],
+				None,
+			),
 			([], [{"session_date": add_days(today(), 5)}]),
 			([{"volunteer": self.anna, "service_date": add_days(today(), -3), "hours": 2}], None),
-		):  # fmt: skip
+		):
 			self.assertRaises(VolunteerProjectError, make_service(self.team, participants, sessions).insert)
 		self.assertEqual(frappe.db.count("Volunteer Project"), before)
 
@@ -59,16 +81,24 @@ class TestVolunteerProject(CityTestCase):
 		self.assertRaises(VolunteerProjectError, other.insert)
 
 	def test_totals_per_team_and_per_person(self):
-		make_service(self.team, [
-			{"volunteer": self.anna, "service_date": DAY1, "hours": 3},
-			{"volunteer": self.bo, "service_date": DAY2, "hours": 2},
-		]).insert()  # fmt: skip
-		make_service(self.team_b, [{"volunteer": self.anna, "service_date": DAY2, "hours": 1.5}],
-					 sessions=[{"session_date": DAY2, "beneficiaries": 5}]).insert()  # fmt: skip
+		make_service(
+			self.team,
+			[
+				{"volunteer": self.anna, "service_date": DAY1, "hours": 3},
+				{"volunteer": self.bo, "service_date": DAY2, "hours": 2},
+			],
+		).insert()
+		make_service(
+			self.team_b,
+			[{"volunteer": self.anna, "service_date": DAY2, "hours": 1.5}],
+			sessions=[{"session_date": DAY2, "beneficiaries": 5}],
+		).insert()
 		filters = {"governance_grid": "TA1CG", "from_date": add_days(today(), -30), "to_date": today()}
 		teams = {row.volunteer_team: row for row in execute(filters)[1]}
-		self.assertEqual((teams[self.team_b].sessions, teams[self.team_b].hours, teams[self.team_b].beneficiaries),
-						 (1, 1.5, 5))  # fmt: skip
+		self.assertEqual(
+			(teams[self.team_b].sessions, teams[self.team_b].hours, teams[self.team_b].beneficiaries),
+			(1, 1.5, 5),
+		)
 		people = {row.volunteer: row for row in execute({**filters, "per": "Per Volunteer"})[1]}
 		anna = frappe.get_all("Volunteer Participation", filters={"volunteer": self.anna}, pluck="hours")
 		self.assertEqual(people[self.anna].hours, sum(anna))

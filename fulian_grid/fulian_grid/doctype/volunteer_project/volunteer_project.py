@@ -38,8 +38,14 @@ class VolunteerProject(Document):
 			)
 		session_dates = {getdate(row.session_date) for row in self.sessions}
 		for row in self.participants:
-			check(check_date_in_range, row.volunteer_name or row.volunteer, _date(row.service_date), start, end,
-				  exc=VolunteerProjectError)  # fmt: skip
+			check(
+				check_date_in_range,
+				row.volunteer_name or row.volunteer,
+				_date(row.service_date),
+				start,
+				end,
+				exc=VolunteerProjectError,
+			)
 			if session_dates and getdate(row.service_date) not in session_dates:
 				frappe.throw(
 					_("{0} served on {1}, a day with no session of this project").format(
@@ -50,13 +56,21 @@ class VolunteerProject(Document):
 
 	def validate_hours(self):
 		rows = [
-			{"volunteer": f"{row.volunteer_name or ''} ({row.volunteer})", "key": row.volunteer,
-			 "service_date": getdate(row.service_date), "hours": row.hours}
+			{
+				"volunteer": f"{row.volunteer_name or ''} ({row.volunteer})",
+				"key": row.volunteer,
+				"service_date": getdate(row.service_date),
+				"hours": row.hours,
+			}
 			for row in self.participants
-		]  # fmt: skip
+		]
 		names = {row["volunteer"]: row["key"] for row in rows}
-		check(check_daily_hours, rows, lambda name, day: self.hours_elsewhere(names[name], day),
-			  exc=VolunteerProjectError)  # fmt: skip
+		check(
+			check_daily_hours,
+			rows,
+			lambda name, day: self.hours_elsewhere(names[name], day),
+			exc=VolunteerProjectError,
+		)
 
 	def hours_elsewhere(self, volunteer: str, day) -> float:
 		"""Hours the volunteer already served that day in other projects."""

@@ -7,8 +7,16 @@ from fulian_grid.tests.utils import CityTestCase, make_user
 
 def make_team(name, grid="TA1CG", leader=None, members=(), **values):
 	leader = leader or make_volunteer(f"{name}队长", grid)
-	return frappe.get_doc({"doctype": "Volunteer Team", "team_name": name, "governance_grid": grid, "leader": leader,
-						   "members": [{"volunteer": m} for m in members], **values}).insert()  # fmt: skip
+	return frappe.get_doc(
+		{
+			"doctype": "Volunteer Team",
+			"team_name": name,
+			"governance_grid": grid,
+			"leader": leader,
+			"members": [{"volunteer": m} for m in members],
+			**values,
+		}
+	).insert()
 
 
 class TestVolunteerTeam(CityTestCase):

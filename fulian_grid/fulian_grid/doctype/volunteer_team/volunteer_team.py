@@ -19,8 +19,10 @@ class VolunteerTeam(Document):
 		seen = set()
 		for row in self.members:
 			if row.volunteer in seen:
-				frappe.throw(_("Volunteer {0} is listed twice").format(row.volunteer_name or row.volunteer),
-							 VolunteerTeamError)  # fmt: skip
+				frappe.throw(
+					_("Volunteer {0} is listed twice").format(row.volunteer_name or row.volunteer),
+					VolunteerTeamError,
+				)
 			seen.add(row.volunteer)
 		if self.leader and self.leader not in seen:
 			self.append("members", {"volunteer": self.leader, "team_role": _("Team Leader")})
@@ -28,7 +30,10 @@ class VolunteerTeam(Document):
 
 def team_users(team: str) -> set[str]:
 	"""The users who may report for duty on behalf of `team`: its leader and members."""
-	users = set(frappe.get_all("Volunteer Team Member", filters={"parent": team, "parenttype": "Volunteer Team"},
-							   pluck="user"))  # fmt: skip
+	users = set(
+		frappe.get_all(
+			"Volunteer Team Member", filters={"parent": team, "parenttype": "Volunteer Team"}, pluck="user"
+		)
+	)
 	users.add(frappe.db.get_value("Volunteer Team", team, "leader_user"))
 	return users - {None, ""}

@@ -51,9 +51,13 @@ class TestOrganizationChart(FulianTestCase):
 		frappe.db.set_value("Women Federation", cls.city.federation_a, "parent_women_federation", cls.county)
 		frappe.get_doc("Women Federation", cls.city.federation_a).save()  # renumber the federation tree
 		frappe.get_doc(
-			{"doctype": "Women Group", "group_name": "一号楼小组", "governance_grid": "TA1CGM",
-			 "women_federation": cls.city.federation_a}
-		).insert()  # fmt: skip
+			{
+				"doctype": "Women Group",
+				"group_name": "一号楼小组",
+				"governance_grid": "TA1CGM",
+				"women_federation": cls.city.federation_a,
+			}
+		).insert()
 
 	def tearDown(self):
 		frappe.set_user("Administrator")

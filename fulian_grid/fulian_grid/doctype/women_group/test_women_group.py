@@ -7,9 +7,14 @@ from fulian_grid.tests.utils import CityTestCase, make_federation
 class TestWomenGroup(CityTestCase):
 	def group(self, federation, grid, **values):
 		return frappe.get_doc(
-			{"doctype": "Women Group", "group_name": "一号楼妇女小组", "women_federation": federation,
-			 "governance_grid": grid, **values}
-		)  # fmt: skip
+			{
+				"doctype": "Women Group",
+				"group_name": "一号楼妇女小组",
+				"women_federation": federation,
+				"governance_grid": grid,
+				**values,
+			}
+		)
 
 	def test_group_counts_members(self):
 		doc = self.group(

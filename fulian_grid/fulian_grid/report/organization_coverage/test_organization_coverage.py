@@ -10,14 +10,22 @@ class TestOrganizationCoverage(CityTestCase):
 		super().setUpClass()
 		for county in ("A", "B"):
 			frappe.get_doc(
-				{"doctype": "Women Group", "group_name": f"{county}一组", "governance_grid": f"T{county}1CGM",
-				 "women_federation": getattr(cls.city, f"federation_{county.lower()}")}
-			).insert()  # fmt: skip
+				{
+					"doctype": "Women Group",
+					"group_name": f"{county}一组",
+					"governance_grid": f"T{county}1CGM",
+					"women_federation": getattr(cls.city, f"federation_{county.lower()}"),
+				}
+			).insert()
 			frappe.get_doc(
-				{"doctype": "Federation Executive", "full_name": f"{county}执委", "position": "Executive Member",
-				 "women_federation": getattr(cls.city, f"federation_{county.lower()}"),
-				 "posts": [{"post": "Grid Worker", "governance_grid": f"T{county}1CG"}]}
-			).insert()  # fmt: skip
+				{
+					"doctype": "Federation Executive",
+					"full_name": f"{county}执委",
+					"position": "Executive Member",
+					"women_federation": getattr(cls.city, f"federation_{county.lower()}"),
+					"posts": [{"post": "Grid Worker", "governance_grid": f"T{county}1CG"}],
+				}
+			).insert()
 
 	def by_level(self, filters=None):
 		_columns, data, _message, _chart, summary = execute(filters or {})

@@ -42,16 +42,25 @@ class TestServiceFigures(CityTestCase):
 		make_project(
 			lead, start_date=add_days(today(), -400), end_date=add_days(today(), -100)
 		).insert()  # earlier
-		for kind, attendance in (("Family Education Guidance (0-3 Years)", 25), ("Family Education Through Train", 60),
-								 ("E-commerce Training", 30), ("Practical Skills Training", 20)):  # fmt: skip
+		for kind, attendance in (
+			("Family Education Guidance (0-3 Years)", 25),
+			("Family Education Through Train", 60),
+			("E-commerce Training", 30),
+			("Practical Skills Training", 20),
+		):
 			new(
 				"Service Session",
 				session_kind=kind,
 				session_date=add_days(today(), -5),
 				attendance=attendance,
 			)
-		new("Family Selection", family_name="吴静家庭", honour="Most Beautiful Family",
-			selection_year=getdate(today()).year, selection_level="County")  # fmt: skip
+		new(
+			"Family Selection",
+			family_name="吴静家庭",
+			honour="Most Beautiful Family",
+			selection_year=getdate(today()).year,
+			selection_level="County",
+		)
 		make_loan(governance_grid=GRID, loan_amount=50000).insert()
 		make_loan(governance_grid=GRID, loan_amount=30000.5).insert()
 		for outcome in ("Registration Cancelled", "Registration Postponed", "Divorced"):
@@ -72,12 +81,24 @@ class TestServiceFigures(CityTestCase):
 		self.add_one_of_each()
 		after = figures()
 		delta = {key: (after[key].value or 0) - (before[key].value or 0) for key in after}
-		self.assertEqual(delta, {
-			"volunteer_teams": 1, "chat_rooms": 1, "service_points": 2, "led_projects": 1,
-			"guidance_sessions": 1, "through_train_sessions": 1, "families_selected": 1, "trainings": 2,
-			"loans": 2, "counselling_couples": 3, "counselling_kept_together": 2, "volunteer_sessions": 2,
-			"relief": 3,
-		})  # fmt: skip
+		self.assertEqual(
+			delta,
+			{
+				"volunteer_teams": 1,
+				"chat_rooms": 1,
+				"service_points": 2,
+				"led_projects": 1,
+				"guidance_sessions": 1,
+				"through_train_sessions": 1,
+				"families_selected": 1,
+				"trainings": 2,
+				"loans": 2,
+				"counselling_couples": 3,
+				"counselling_kept_together": 2,
+				"volunteer_sessions": 2,
+				"relief": 3,
+			},
+		)
 		self.assertAlmostEqual(after["loans"].detail - (before["loans"].detail or 0), 80000.5)
 		self.assertEqual(after["trainings"].detail - (before["trainings"].detail or 0), 50)
 		self.assertEqual(after["guidance_sessions"].detail - (before["guidance_sessions"].detail or 0), 25)

@@ -19,17 +19,27 @@ class TestVisitCoverage(CityTestCase):
 				}
 			)
 			.insert()
-			.name  # fmt: skip
+			.name
 		)
 		for household, days_ago in (("1号楼101", 1), ("1号楼101", 2), ("1号楼102", 3), ("2号楼201", 60)):
 			frappe.get_doc(
-				{"doctype": "Home Visit", "federation_executive": executive, "governance_grid": "TA1CGM",
-				 "household": household, "visit_date": add_days(today(), -days_ago)}
-			).insert().submit()  # fmt: skip
+				{
+					"doctype": "Home Visit",
+					"federation_executive": executive,
+					"governance_grid": "TA1CGM",
+					"household": household,
+					"visit_date": add_days(today(), -days_ago),
+				}
+			).insert().submit()
 		frappe.get_doc(
-			{"doctype": "Home Visit", "federation_executive": executive, "governance_grid": "TA1CGM",
-			 "household": "3号楼301", "visit_date": add_days(today(), -1)}
-		).insert()  # a draft does not count  # fmt: skip
+			{
+				"doctype": "Home Visit",
+				"federation_executive": executive,
+				"governance_grid": "TA1CGM",
+				"household": "3号楼301",
+				"visit_date": add_days(today(), -1),
+			}
+		).insert()  # a draft does not count
 
 	def test_distinct_households_visited_against_households(self):
 		frappe.set_user(self.city.city_admin)

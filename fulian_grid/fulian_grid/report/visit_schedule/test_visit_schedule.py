@@ -23,7 +23,7 @@ class TestVisitSchedule(CityTestCase):
 				}
 			)
 			.insert()
-			.name  # fmt: skip
+			.name
 		)
 
 	def overdue_entry(self):

@@ -62,10 +62,14 @@ def totals(filters, per: str = PER_TEAM) -> list[dict]:
 		names = {row.volunteer: row.volunteer_name for row in participation}
 		days = {(row.volunteer, row.service_date) for row in participation}
 		return [
-			frappe._dict(volunteer=key, volunteer_name=names[key], hours=flt(group["hours"], 2),
-						 days=sum(1 for volunteer, _day in days if volunteer == key))
+			frappe._dict(
+				volunteer=key,
+				volunteer_name=names[key],
+				hours=flt(group["hours"], 2),
+				days=sum(1 for volunteer, _day in days if volunteer == key),
+			)
 			for key, group in sorted(totals_by(participation, "volunteer").items())
-		]  # fmt: skip
+		]
 	hours = totals_by(participation, "team")
 	sessions = totals_by(session_rows(filters), "team", ("beneficiaries",))
 	return [
@@ -83,17 +87,27 @@ def totals(filters, per: str = PER_TEAM) -> list[dict]:
 def columns(per: str):
 	if per == PER_VOLUNTEER:
 		return [
-			{"fieldname": "volunteer", "label": _("Volunteer"), "fieldtype": "Link", "options": "Fulian Volunteer",
-			 "width": 140},
+			{
+				"fieldname": "volunteer",
+				"label": _("Volunteer"),
+				"fieldtype": "Link",
+				"options": "Fulian Volunteer",
+				"width": 140,
+			},
 			{"fieldname": "volunteer_name", "label": _("Volunteer Name"), "fieldtype": "Data", "width": 140},
 			{"fieldname": "days", "label": _("Days of Service"), "fieldtype": "Int", "width": 120},
 			{"fieldname": "hours", "label": _("Total Service Hours"), "fieldtype": "Float", "width": 140},
-		]  # fmt: skip
+		]
 	return [
-		{"fieldname": "volunteer_team", "label": _("Volunteer Team"), "fieldtype": "Link", "options": "Volunteer Team",
-		 "width": 160},
+		{
+			"fieldname": "volunteer_team",
+			"label": _("Volunteer Team"),
+			"fieldtype": "Link",
+			"options": "Volunteer Team",
+			"width": 160,
+		},
 		{"fieldname": "sessions", "label": _("Session Count"), "fieldtype": "Int", "width": 100},
 		{"fieldname": "volunteers", "label": _("Volunteers Taking Part"), "fieldtype": "Int", "width": 140},
 		{"fieldname": "hours", "label": _("Total Service Hours"), "fieldtype": "Float", "width": 140},
 		{"fieldname": "beneficiaries", "label": _("Beneficiaries"), "fieldtype": "Int", "width": 120},
-	]  # fmt: skip
+	]
