@@ -2,12 +2,13 @@ from datetime import date
 
 import pytest
 
+from fulian_grid.domain import DomainError
 from fulian_grid.domain.ids import (
 	birth_date_from_id,
+	check_id_number,
+	check_mobile,
 	gender_from_id,
 	id_check_char,
-	id_number_error,
-	mobile_error,
 	normalize_mobile,
 )
 
@@ -20,8 +21,8 @@ def test_check_digit_of_known_sample():
 
 
 def test_valid_number_passes_and_lowercase_x_is_accepted():
-	assert id_number_error(VALID) is None
-	assert id_number_error(VALID.lower()) is None
+	check_id_number(VALID)
+	check_id_number(VALID.lower())
 
 
 @pytest.mark.parametrize(
@@ -36,12 +37,15 @@ def test_valid_number_passes_and_lowercase_x_is_accepted():
 	],
 )
 def test_invalid_numbers_are_refused(value):
-	assert id_number_error(value) is not None
+	with pytest.raises(DomainError):
+		check_id_number(value)
 
 
 def test_every_wrong_check_digit_is_caught():
 	wrong = [c for c in "0123456789X" if c != VALID[17]]
-	assert all(id_number_error(VALID[:17] + c) for c in wrong)
+	for c in wrong:
+		with pytest.raises(DomainError, match="check digit"):
+			check_id_number(VALID[:17] + c)
 
 
 def test_birth_date_and_gender():
@@ -51,12 +55,13 @@ def test_birth_date_and_gender():
 
 @pytest.mark.parametrize("value", ["13812345678", "+86 138-1234-5678", "008619912345678"])
 def test_valid_mobiles(value):
-	assert mobile_error(value) is None
+	check_mobile(value)
 
 
 @pytest.mark.parametrize("value", ["12812345678", "1381234567", "138123456789", "abc", ""])
 def test_invalid_mobiles(value):
-	assert mobile_error(value) is not None
+	with pytest.raises(DomainError):
+		check_mobile(value)
 
 
 def test_normalize_mobile_strips_prefix():

@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from fulian_grid.domain import DomainError, msg
-from fulian_grid.domain.ids import id_number_error, mobile_error, normalize_id_number, normalize_mobile
+from fulian_grid.domain.ids import check_id_number, check_mobile, normalize_id_number, normalize_mobile
 from fulian_grid.domain.masking import MASK, mask_address, mask_id_number, mask_name, mask_phone
 
 ID_NUMBER = "id_number"
@@ -73,10 +73,10 @@ def check(kind: str, value) -> None:
 		return
 	if looks_masked(kind, value):
 		raise DomainError(msg("Enter the full value, not its masked copy: {0}"), value)
-	if kind == ID_NUMBER and (error := id_number_error(value)):
-		raise DomainError(error)
-	if kind == MOBILE and (error := mobile_error(value)):
-		raise DomainError(error)
+	if kind == ID_NUMBER:
+		check_id_number(value)
+	if kind == MOBILE:
+		check_mobile(value)
 
 
 def mask(kind: str, value):

@@ -3,7 +3,7 @@
 import re
 from datetime import date
 
-from . import msg
+from . import DomainError
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"
@@ -21,16 +21,15 @@ def id_check_char(first17: str) -> str:
 	return _CHECK_CHARS[total % 11]
 
 
-def id_number_error(value: str | None) -> str | None:
-	"""Why `value` is not a valid 18-digit ID number, or None when it is."""
+def check_id_number(value: str | None) -> None:
+	"""Raise DomainError saying why `value` is not a valid 18-digit ID number."""
 	number = normalize_id_number(value)
 	if not _ID_SHAPE.match(number):
-		return msg("An ID number has 18 characters: 17 digits and a check digit (0-9 or X)")
+		raise DomainError("An ID number has 18 characters: 17 digits and a check digit (0-9 or X)")
 	if birth_date_from_id(number) is None:
-		return msg("The birth date inside the ID number is not a real date")
+		raise DomainError("The birth date inside the ID number is not a real date")
 	if id_check_char(number[:17]) != number[17]:
-		return msg("The check digit of the ID number is wrong; please check the number")
-	return None
+		raise DomainError("The check digit of the ID number is wrong; please check the number")
 
 
 def birth_date_from_id(number: str) -> date | None:
@@ -54,7 +53,6 @@ def normalize_mobile(value: str | None) -> str:
 	return digits
 
 
-def mobile_error(value: str | None) -> str | None:
+def check_mobile(value: str | None) -> None:
 	if not _MOBILE_SHAPE.match(normalize_mobile(value)):
-		return msg("A mobile number has 11 digits and starts with 13-19")
-	return None
+		raise DomainError("A mobile number has 11 digits and starts with 13-19")

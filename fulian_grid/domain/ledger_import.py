@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from . import DomainError
+from . import identity as kinds
 from .cadence import RISK_LEVELS, is_minor, next_visit_due
-from .ids import id_number_error, mobile_error, normalize_id_number, normalize_mobile
 from .tree import within
 
 # Column → the headers it is known by: the field name, its English label, its Chinese label.
@@ -94,12 +94,11 @@ def _row(values, grids, writable, categories, cadence, today) -> dict:
 	if unknown := [n for n in names if n not in categories]:
 		raise DomainError("Unknown or disabled key group category: {0}", ", ".join(unknown))
 	chosen = [categories[n] for n in names]
-	id_number = normalize_id_number(values.get("id_number"))
-	if id_number and (error := id_number_error(id_number)):
-		raise DomainError(error)
-	phone = normalize_mobile(values.get("phone"))
-	if phone and (error := mobile_error(phone)):
-		raise DomainError(error)
+	# the same normalising and checks as the form's save (vault.open_identities)
+	id_number = kinds.normalize(kinds.ID_NUMBER, values.get("id_number"))
+	kinds.check(kinds.ID_NUMBER, id_number)
+	phone = kinds.normalize(kinds.MOBILE, values.get("phone"))
+	kinds.check(kinds.MOBILE, phone)
 	born = _date(values.get("birth_date"), "Birth Date")
 	if born and born > today:
 		raise DomainError("The birth date cannot be in the future")
