@@ -30,6 +30,37 @@ def doctypes_with_grid_path() -> list[str]:
 	)
 
 
+def followers(doctype: str) -> list[tuple[str, str]]:
+	"""(DocType, link field) of the scoped records that belong to a record of `doctype`: they link
+	to it and lie in its grid (a report's protection orders, warnings, consents, referrals…)."""
+	from fulian_grid.hooks import _GRID_SCOPED_DOCTYPES
+
+	scoped = set(_GRID_SCOPED_DOCTYPES) & set(doctypes_with_grid_path()) - {"Identity Access Log"}
+	return frappe.get_all(
+		"DocField",
+		filters={"parenttype": "DocType", "fieldtype": "Link", "options": doctype, "parent": ("in", scoped)},
+		fields=["parent", "fieldname"],
+		as_list=True,
+	)
+
+
+def carry_followers(doc) -> int:
+	"""`doc` moved to another grid: the records that belong to it move with it, in the same
+	transaction (each would otherwise lie in the old grid, and its next save be refused). The access
+	log stays where it was written. Returns how many moved."""
+	moved = 0
+	for doctype, field in followers(doc.doctype):
+		names = frappe.get_all(doctype, filters={field: doc.name}, pluck="name")
+		if names:
+			frappe.db.set_value(
+				doctype,
+				{"name": ("in", names)},
+				{"governance_grid": doc.governance_grid, "grid_path": doc.grid_path},
+			)
+			moved += len(names)
+	return moved
+
+
 def restamp(old_prefix: str, new_prefix: str) -> None:
 	"""A node moved: re-prefix its subtree and every record placed in it."""
 	if old_prefix == new_prefix:

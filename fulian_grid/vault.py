@@ -427,17 +427,23 @@ def _mask_row(doctype: str, row: dict) -> dict:
 	return {key: _masked_copy(fields, key, value) for key, value in row.items()}
 
 
-def _scrub_version(doctype: str, data: dict) -> dict:
+def _scrub_version(doctype: str, data: dict, value=_masked_copy, also=()) -> dict:
+	"""A Version's data with each identity value (and each of the fields `also`) passed through
+	`value(fields, fieldname, value)`: masked by default."""
 	meta = frappe.get_meta(doctype)
-	fields = identity_fields(doctype)
+	fields = {**identity_fields(doctype), **dict.fromkeys(also, "")}
 	tables = {df.fieldname: df.options for df in meta.get_table_fields()}
+
+	def row_of(table: str, row: dict) -> dict:
+		row_fields = identity_fields(table)
+		return {key: value(row_fields, key, cell) for key, cell in row.items()}
+
 	data["changed"] = [
-		[f, _masked_copy(fields, f, old), _masked_copy(fields, f, new)]
-		for f, old, new in data.get("changed") or []
+		[f, value(fields, f, old), value(fields, f, new)] for f, old, new in data.get("changed") or []
 	]
 	for key in ("added", "removed"):
 		data[key] = [
-			[table, _mask_row(tables.get(table, ""), row) if tables.get(table) else row]
+			[table, row_of(tables[table], row) if tables.get(table) else row]
 			for table, row in data.get(key) or []
 		]
 	data["row_changed"] = [
@@ -448,8 +454,8 @@ def _scrub_version(doctype: str, data: dict) -> dict:
 			[
 				[
 					f,
-					_masked_copy(identity_fields(tables[table]), f, old),
-					_masked_copy(identity_fields(tables[table]), f, new),
+					value(identity_fields(tables[table]), f, old),
+					value(identity_fields(tables[table]), f, new),
 				]
 				for f, old, new in changes
 			],
@@ -501,6 +507,33 @@ def scrub_history() -> int:
 					(frappe.as_json(after, indent=None), name),
 				)
 				changed += 1
+	return changed
+
+
+def _blank(fields: dict[str, str], fieldname: str, value):
+	return "" if fieldname in fields and value not in (None, "") else value
+
+
+def forget_history(doctype: str, name: str, also=()) -> int:
+	"""Retention: the record's Version rows keep no identity, masked copy or `also` field value
+	(the changes of other fields stay). Returns how many rows changed."""
+	import json
+
+	changed = 0
+	for version, data in frappe.db.sql(
+		"select name, data from `tabVersion` where ref_doctype = %s and docname = %s", (doctype, name)
+	):
+		try:
+			before = json.loads(data or "{}")
+		except ValueError:
+			continue
+		after = _scrub_version(doctype, json.loads(data or "{}"), _blank, also)
+		if after != before:
+			frappe.db.sql(
+				"update `tabVersion` set data = %s where name = %s",
+				(frappe.as_json(after, indent=None), version),
+			)
+			changed += 1
 	return changed
 
 

@@ -185,6 +185,45 @@ def check_referral_basis(
 	)
 
 
+REFERRAL_PURPOSE_WORDS = ("转介", "referral")  # a consent's purposes name referral in one of these
+
+
+def consent_covers(purposes: str | None, recipients: str | None, agency_names) -> bool:
+	"""A consent covers a referral when its purposes name referral and its recipients name the
+	agency (by its own name or its kind, e.g. 法院)."""
+	purposes, recipients = (purposes or "").lower(), recipients or ""
+	return any(word in purposes for word in REFERRAL_PURPOSE_WORDS) and any(
+		name and name in recipients for name in agency_names
+	)
+
+
+def letter_may_name(
+	carries_identities: bool,
+	basis: str | None,
+	basis_note: str | None,
+	consent: dict | None,
+	agency_names,
+	sent_on: date,
+	today: date,
+) -> bool:
+	"""The referral letter names the people only when the referral carries identities on a basis
+	that allows it: another legal basis recorded, or a consent (dict: consented_on, withdrawn_on,
+	purposes, recipients) valid when it was sent, not withdrawn since, covering this agency and
+	referral. Otherwise the letter withholds them."""
+	if not carries_identities:
+		return False
+	if basis in OTHER_BASES:
+		return bool((basis_note or "").strip())
+	if basis != CONSENT or not consent:
+		return False
+	withdrawn = consent.get("withdrawn_on")
+	return (
+		consent_valid_on(consent["consented_on"], withdrawn, sent_on)
+		and consent_valid_on(consent["consented_on"], withdrawn, today)
+		and consent_covers(consent.get("purposes"), consent.get("recipients"), agency_names)
+	)
+
+
 def check_referral_step(previous: str | None, status: str) -> None:
 	if previous is None:
 		if status != "Sent":

@@ -11,7 +11,7 @@ from frappe import _
 from frappe.model.workflow import get_workflow_name
 from frappe.utils import add_to_date, get_datetime, now_datetime
 
-from fulian_grid import settings, subtree
+from fulian_grid import settings, subtree, tree_paths
 from fulian_grid.domain import DomainError
 from fulian_grid.domain.casework import check_mandatory_report, mandatory_report_late
 from fulian_grid.domain.clocks import STAGES, deadline, pending_escalations
@@ -54,12 +54,22 @@ class InfringementReport(SensitiveDocument):
 		self.validate_victims()
 		self.record_milestones()
 		self.validate_mandatory_police_report()
+		self.validate_police_report_time()
 		self.validate_mandatory_report()
 		self.validate_closure()
 		self.set_deadlines()
 
 	def after_insert(self):
 		self.join_police_warning()
+
+	def on_update(self):
+		self.carry_casework()
+
+	def carry_casework(self):
+		"""Moved to another grid (Move to Another Grid): its casework records follow it."""
+		before = self.get_doc_before_save()
+		if before and before.governance_grid != self.governance_grid:
+			tree_paths.carry_followers(self)
 
 	def join_police_warning(self):
 		"""A report started by a police warning is the report that warning joins."""
@@ -160,6 +170,12 @@ class InfringementReport(SensitiveDocument):
 				).format(", ".join(_(c) for c in mandatory)),
 				MandatoryReportError,
 			)
+
+	def validate_police_report_time(self):
+		"""The form asks for the time once a police report is recorded (mandatory_depends_on);
+		REST and imports skip the form, so the server asks too."""
+		if self.police_report_recorded and not self.police_report_on:
+			frappe.throw(_("Enter when the report reached the police"), InfringementReportError)
 
 	def validate_mandatory_report(self):
 		"""A report made under the duty to report (强制报告): its clock from when the duty arose to

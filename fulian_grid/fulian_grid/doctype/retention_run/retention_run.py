@@ -1,9 +1,11 @@
 # Copyright (c) 2026, fulian_grid developers
 # License: MIT. See LICENSE
 """Retention (PIPL art. 19, 47): a case closed longer than the years set in Fulian Settings is
-de-identified — its identities removed from the vault and its masked copies cleared — with the
-casework records of the case and its ledger entry (unless still active or another open case uses
-it). The records themselves stay, so statistics still count them.
+de-identified — its identities removed from the vault, its masked copies cleared, in its columns and
+in its history — with the records that belong to it and, for an infringement report, its ledger
+entry and visits (unless still active or another open case uses it). The cases are infringement
+reports and the other identity-bearing records with a closure (OTHER_CASES). The records
+themselves stay, so statistics still count them. `retention_years` 0 in Fulian Settings: off.
 
 Two steps, each by a Fulian Admin assigned at the top of the tree: `preview_retention` lists what
 would be de-identified (a Retention Run, status Previewed); `run_retention` de-identifies exactly
@@ -14,22 +16,31 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, now_datetime, today
 
-from fulian_grid import settings, vault
+from fulian_grid import settings, tree_paths, vault
 from fulian_grid.domain import DomainError
 from fulian_grid.domain.casework import due_for_retention, retention_cutoff
 from fulian_grid.permissions import is_city_admin
+from fulian_grid.privacy import has_identities
 from fulian_grid.utils import throw
 
-# the casework records of a case (each links it by `infringement_report`)
-CASE_RECORDS = (
-	"Protection Order",
-	"Police Warning",
-	"Consent Record",
-	"Case Referral",
-	"Data Subject Request",
-)
+# The cases retention closes, besides infringement reports (closed: status Closed, at closed_at):
+# DocType → (the date it closed, what makes it closed). Records holding identities that belong to a
+# case (they link it and lie in its grid: tree_paths.followers) go with it; which fields hold
+# identities is the vault's one declaration (permlevel ≥ 1). tests check every identity-bearing
+# DocType is a case, belongs to one, or is named in NOT_CASES with the reason.
+OTHER_CASES = {
+	"Divorce Counselling": ("outcome_on", {"outcome": ("!=", "In Counselling")}),
+	"Suggestion": ("responded_on", {"status": ("in", ("Adopted", "Not Adopted", "Closed"))}),
+}
+NOT_CASES = {
+	"Federation Executive": "the federation's own members, kept while they serve",
+	"Fulian Volunteer": "the federation's volunteers, kept while they serve",
+	"Women Group": "a group's member list, kept while the group exists",
+	"Entrepreneurship Loan": "a loan record records no closure; kept by the lender's rules",
+	"Screening Ledger": "an entry goes with the last closed case that used it, once no longer active",
+}
 # masked copies kept outside identity fields
-MASKED_COPIES = {"Protection Order": ("victim_label",)}
+MASKED_COPIES = {"Protection Order": ("victim_label",), "Divorce Counselling": ("couple_masked",)}
 
 
 class RetentionError(frappe.ValidationError):
@@ -45,41 +56,75 @@ def _only_city_admins():
 		frappe.throw(_("Only a Fulian Admin of the whole city runs retention"), frappe.PermissionError)
 
 
-def cases_due(cutoff) -> list[str]:
+def cases_due(cutoff) -> list[tuple[str, str]]:
+	"""(DocType, name) of the cases closed before `cutoff` and not de-identified yet (a preview
+	that was never run de-identified nothing: its cases are listed again)."""
+	runs = frappe.get_all("Retention Run", filters={"status": "De-identified"}, pluck="name")
 	done = set(
 		frappe.get_all(
 			"Retention Run Item",
-			filters={"reference_doctype": "Infringement Report", "parenttype": "Retention Run"},
-			pluck="reference_name",
+			filters={"parenttype": "Retention Run", "parent": ("in", runs)},
+			fields=["reference_doctype", "reference_name"],
+			as_list=True,
 		)
+		if runs
+		else ()
 	)
-	candidates = frappe.get_all(
-		"Infringement Report",
-		filters={"status": "Closed", "closed_at": ("<", cutoff)},
-		fields=["name", "status", "closed_at"],
-	)
-	rows = [dict(c, closed_at=getdate(c.closed_at), done=c.name in done) for c in candidates]
-	return due_for_retention(rows, getdate(cutoff))
+	kinds = {"Infringement Report": ("closed_at", {"status": "Closed"}), **OTHER_CASES}
+	due = []
+	for doctype, (closed_field, closed) in kinds.items():
+		candidates = frappe.get_all(
+			doctype,
+			filters={**closed, closed_field: ("<", cutoff)},
+			fields=["name", f"`{closed_field}` as closed_at"],
+		)
+		rows = [
+			{
+				"name": c.name,
+				"status": "Closed",
+				"closed_at": getdate(c.closed_at),
+				"done": (doctype, c.name) in done,
+			}
+			for c in candidates
+		]
+		due += [(doctype, name) for name in due_for_retention(rows, getdate(cutoff))]
+	return due
 
 
-def records_of(cases: list[str]) -> list[dict]:
-	"""The records each case's retention de-identifies: the report, its casework, its ledger entry."""
+def belonging_to(doctype: str, name: str) -> list[tuple[str, str]]:
+	"""The identity-bearing records that belong to a record (see tree_paths.followers)."""
+	return [
+		(follower, record)
+		for follower, field in tree_paths.followers(doctype)
+		if has_identities(follower)
+		for record in frappe.get_all(follower, filters={field: name}, pluck="name")
+	]
+
+
+def records_of(cases: list[tuple[str, str]]) -> list[dict]:
+	"""The records each case's retention de-identifies: the case, what belongs to it, and for an
+	infringement report its ledger entry (with its visits) when no longer used."""
+	reports = [name for doctype, name in cases if doctype == "Infringement Report"]
 	items = []
-	for case in cases:
-		report = frappe.db.get_value(
-			"Infringement Report", case, ["closed_at", "screening_ledger"], as_dict=True
-		)
-		items.append({"reference_doctype": "Infringement Report", "reference_name": case})
-		for doctype in CASE_RECORDS:
-			for name in frappe.get_all(doctype, filters={"infringement_report": case}, pluck="name"):
-				items.append({"reference_doctype": doctype, "reference_name": name})
-		if report.screening_ledger and _ledger_free(report.screening_ledger, cases):
-			items.append({"reference_doctype": "Screening Ledger", "reference_name": report.screening_ledger})
-		for item in items:
-			item.setdefault("infringement_report", case)
-			item.setdefault("closed_at", report.closed_at)
-	unique = {(i["reference_doctype"], i["reference_name"]): i for i in items}
-	return list(unique.values())
+	for doctype, case in cases:
+		closed_field = OTHER_CASES.get(doctype, ("closed_at",))[0]
+		closed_at = frappe.db.get_value(doctype, case, closed_field)
+		found = [(doctype, case), *belonging_to(doctype, case)]
+		entry = doctype == "Infringement Report" and frappe.db.get_value(doctype, case, "screening_ledger")
+		if entry and _ledger_free(entry, reports):
+			found += [("Screening Ledger", entry), *belonging_to("Screening Ledger", entry)]
+		report = case if doctype == "Infringement Report" else None
+		items += [
+			{
+				"reference_doctype": dt,
+				"reference_name": name,
+				"infringement_report": report,
+				"closed_at": closed_at,
+			}
+			for dt, name in found
+		]
+	unique = {(i["reference_doctype"], i["reference_name"]): i for i in reversed(items)}
+	return list(reversed(unique.values()))
 
 
 def _ledger_free(entry: str, cases: list[str]) -> bool:
@@ -132,7 +177,8 @@ def run_retention(run: str | None = None) -> int:
 
 
 def deidentify(doctype: str, name: str) -> None:
-	"""Identities of the record and its rows out of the vault; its masked copies cleared."""
+	"""Identities of the record and its rows out of the vault; its masked copies cleared, in its
+	columns and in its history (Version)."""
 	frappe.db.sql(f"delete from `{vault.TABLE}` where parenttype = %s and parent = %s", (doctype, name))
 	meta = frappe.get_meta(doctype)
 	tables = [(doctype, "name", name)] + [(df.options, "parent", name) for df in meta.get_table_fields()]
@@ -151,3 +197,4 @@ def deidentify(doctype: str, name: str) -> None:
 			f"update `tab{table}` set {assignments} where `{key}` = %s{extra}",
 			(value, doctype) if extra else (value,),
 		)
+	vault.forget_history(doctype, name, MASKED_COPIES.get(doctype, ()))
