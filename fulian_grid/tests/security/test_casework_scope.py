@@ -182,7 +182,12 @@ class TestCaseworkScopeOverHttp(FulianTestCase):
 		assign(cls.officer_a, "Fulian Officer", "CWA")
 		cls.handler = make_user("cw_city_admin@fulian.test")
 		assign(cls.handler, "Fulian Admin", "CWC")
-		for user in (cls.officer_a, cls.handler):
+		cls.nobody = make_user("cw_nobody@fulian.test")
+		cls.sysman = make_user("cw_sysman@fulian.test", roles=("System Manager",))
+		cls.dual = make_user("cw_dual@fulian.test")  # handles A, only an executive in B
+		assign(cls.dual, "Fulian Grid Chair", "CWAG")
+		assign(cls.dual, "Fulian Executive", "CWBG")
+		for user in (cls.officer_a, cls.handler, cls.nobody, cls.sysman, cls.dual):
 			update_password(user, PASSWORD)
 		cls.report_b = plant_report("CWBG")
 		cls.report_a = plant_report("CWAG")
@@ -277,3 +282,30 @@ class TestCaseworkScopeOverHttp(FulianTestCase):
 					with self.subTest(child=child, path=response.request.path):
 						self.assertIn(response.status_code, (403, 417))
 						self.assertLeaksNothing(response)
+
+	def letter(self, caller, name):
+		return caller.method("fulian_grid.api.casework.download_referral_letter", name=name)
+
+	def test_the_referral_letter_goes_to_a_handler_where_the_case_lies_only(self):
+		import io
+
+		from docx import Document
+
+		in_b, in_a = self.planted["Case Referral"]
+		reply = self.letter(Caller(self.handler), in_b)
+		self.assertEqual(reply.status_code, 200)
+		document = Document(io.BytesIO(reply.data))
+		self.assertIn(
+			SECRET_VICTIM, "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+		)
+		for user in (self.officer_a, self.nobody, self.sysman, self.dual):
+			caller = Caller(user)
+			with self.subTest(user=user):
+				refused = self.letter(caller, in_b)
+				self.assertIn(refused.status_code, (403, 404))
+				self.assertLeaksNothing(refused)
+		# her own grid's: the dual user handles A, so she gets A's letter (and A's secrets only)
+		own = self.letter(Caller(self.dual), in_a)
+		self.assertEqual(own.status_code, 200)
+		self.assertIn(self.report_a, self.text_of(own))
+		self.assertNotIn(self.report_b, self.text_of(own))

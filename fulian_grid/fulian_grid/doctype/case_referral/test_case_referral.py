@@ -1,13 +1,16 @@
+import io
+
 import frappe
+from docx import Document
 from frappe.utils import add_days, today
 
 from fulian_grid.fulian_grid.doctype.case_referral.case_referral import ReferralError
 from fulian_grid.fulian_grid.doctype.consent_record.test_consent_record import make_consent
 from fulian_grid.fulian_grid.doctype.infringement_report.test_infringement_report import InfringementCase
-from fulian_grid.tests.utils import scoped_user
+from fulian_grid.tests.utils import make_user, scoped_user
 
 
-class TestCaseReferral(InfringementCase):
+class ReferralCase(InfringementCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
@@ -35,6 +38,8 @@ class TestCaseReferral(InfringementCase):
 	def count(self):
 		return frappe.db.count("Case Referral", {"infringement_report": self.report.name})
 
+
+class TestCaseReferral(ReferralCase):
 	def test_the_lifecycle_of_a_referral(self):
 		referral = self.referral(
 			carries_identities=1, legal_basis="Consent", consent_record=self.consent.name
@@ -114,3 +119,79 @@ class TestCaseReferral(InfringementCase):
 		self.assertNotIn(referral.name, frappe.get_list("Case Referral", pluck="name"))
 		self.assertNotIn(self.consent.name, frappe.get_list("Consent Record", pluck="name"))
 		self.assertFalse(frappe.has_permission("Consent Record", "read", doc=self.consent.name))
+
+
+class TestReferralLetter(ReferralCase):
+	"""The letter names the people only on a basis covering the agency, only for a handler where
+	the case lies, and every download is on record."""
+
+	def letter(self, referral, user=None) -> str:
+		from fulian_grid.api.casework import download_referral_letter
+
+		frappe.set_user(user or self.chair)
+		frappe.response.pop("filecontent", None)
+		download_referral_letter(referral.name)
+		document = Document(io.BytesIO(frappe.response.filecontent))
+		return "\n".join(
+			[p.text for p in document.paragraphs]
+			+ [c.text for t in document.tables for r in t.rows for c in r.cells]
+		)
+
+	def exports(self, referral) -> int:
+		frappe.set_user("Administrator")
+		return frappe.db.count(
+			"Identity Access Log", {"reference_name": referral.name, "action": "Export"}
+		), frappe.db.count("Access Log", {"reference_document": referral.name, "file_type": "docx"})
+
+	def test_a_covering_consent_names_the_people_for_a_handler_and_is_logged(self):
+		referral = self.referral(
+			carries_identities=1, legal_basis="Consent", consent_record=self.consent.name
+		).insert()
+		text = self.letter(referral)
+		for expected in (
+			"转介函",
+			"区法律援助中心",
+			"李梅",
+			"11010519491231002X",
+			"13812345678",
+			"夫妻经常争吵",
+		):
+			self.assertIn(expected, text)
+		self.assertEqual(self.exports(referral), (1, 1))
+
+		# a worker of the grid reads the referral but does not hand out identities
+		self.assertRaises(frappe.PermissionError, self.letter, referral, self.worker)
+		for outsider in (self.officer_b, self.city.stranger, self.sysman):
+			with self.subTest(user=outsider):
+				self.assertRaises(frappe.PermissionError, self.letter, referral, outsider)
+		self.assertEqual(self.exports(referral), (1, 1))
+
+	def test_without_a_covering_basis_the_letter_withholds_them(self):
+		frappe.set_user(self.chair)
+		police_only = make_consent(self.report, recipients="公安机关").insert()
+		cases = {
+			"no identities shared": self.referral(),
+			"consent for another recipient": self.referral(
+				carries_identities=1, legal_basis="Consent", consent_record=police_only.name
+			),
+			"consent withdrawn since": self.referral(
+				carries_identities=1, legal_basis="Consent", consent_record=self.consent.name
+			),
+		}
+		for referral in cases.values():
+			referral.insert()
+		self.consent.reload()
+		self.consent.withdrawn_on = today()
+		self.consent.save()
+		for case, referral in cases.items():
+			with self.subTest(case=case):
+				text = self.letter(referral)
+				for secret in ("李梅", "11010519491231002X", "13812345678", "夫妻经常争吵"):
+					self.assertNotIn(secret, text)
+				self.assertIn("不予提供", text)
+				self.assertEqual(self.exports(referral), (0, 1))  # an export, but of no identity
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.sysman = make_user("ref_sysman@fulian.test", roles=("System Manager",))
