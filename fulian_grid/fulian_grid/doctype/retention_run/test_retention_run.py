@@ -1,3 +1,5 @@
+import json
+
 import frappe
 from frappe.utils import add_months, add_to_date, now_datetime, today
 
@@ -109,4 +111,92 @@ class TestRetention(InfringementCase):
 		again = frappe.get_doc("Retention Run", preview_retention())
 		self.assertNotIn(
 			("Infringement Report", old.name), {(i.reference_doctype, i.reference_name) for i in again.items}
+		)
+
+
+class TestRetentionCoversEveryCase(TestRetention):
+	def counselling(self, years_ago: float, outcome: str = "Divorced"):
+		from fulian_grid.fulian_grid.doctype.divorce_counselling.test_divorce_counselling import (
+			make_counselling,
+		)
+
+		frappe.set_user("Administrator")
+		long_ago = add_months(today(), -12 * years_ago)
+		doc = make_counselling(
+			wife_name="欧阳秘芳", husband_name="司马秘强", counselling_date=long_ago, outcome="In Counselling"
+		).insert()
+		doc.wife_name = "上官秘华"  # a change: the Version row holds its masked copies
+		doc.outcome, doc.outcome_on = outcome, long_ago if outcome != "In Counselling" else None
+		doc.save(ignore_version=False)  # tests skip Version rows unless asked
+		return doc
+
+	def versions(self, doctype, name) -> str:
+		rows = frappe.db.sql(
+			"select data from `tabVersion` where ref_doctype = %s and docname = %s", (doctype, name)
+		)
+		return " ".join(json.dumps(json.loads(data), ensure_ascii=False) for (data,) in rows)
+
+	def test_every_identity_bearing_doctype_is_a_case_belongs_to_one_or_says_why_not(self):
+		from fulian_grid import tree_paths
+		from fulian_grid.fulian_grid.doctype.retention_run.retention_run import NOT_CASES, OTHER_CASES
+		from fulian_grid.privacy import has_identities
+
+		top = frappe.get_all("DocType", filters={"module": "Fulian Grid", "istable": 0}, pluck="name")
+		cases = {"Infringement Report", *OTHER_CASES}
+		belonging = {
+			follower
+			for case in (*cases, "Screening Ledger")
+			for follower, _field in tree_paths.followers(case)
+		}
+		for doctype in top:
+			if has_identities(doctype):
+				with self.subTest(doctype=doctype):
+					self.assertTrue(doctype in cases | belonging | set(NOT_CASES), doctype)
+
+	def test_a_closed_counselling_loses_names_masked_copies_and_history(self):
+		old = self.counselling(6)
+		still_open = self.counselling(6, outcome="In Counselling")
+		self.assertIn("欧*", self.versions("Divorce Counselling", old.name))  # the detector fires
+
+		frappe.set_user(self.city.city_admin)
+		run = frappe.get_doc("Retention Run", preview_retention())
+		listed = {(i.reference_doctype, i.reference_name) for i in run.items}
+		self.assertIn(("Divorce Counselling", old.name), listed)
+		self.assertNotIn(("Divorce Counselling", still_open.name), listed)
+		self.assertTrue(vault.record_identities("Divorce Counselling", old.name)["fields"])  # preview only
+
+		run_retention(run.name)
+		frappe.set_user("Administrator")
+		self.assertEqual(vault.record_identities("Divorce Counselling", old.name), {"fields": {}, "rows": {}})
+		self.assertEqual(
+			frappe.db.get_value("Divorce Counselling", old.name, ["wife_name", "couple_masked"]), ("", "")
+		)
+		history = self.versions("Divorce Counselling", old.name)
+		for trace in ("欧*", "上*", "司*", "秘"):
+			self.assertNotIn(trace, history)
+		self.assertIn("outcome", history)  # the change of other fields is kept
+		self.assertIn("欧*", self.versions("Divorce Counselling", still_open.name))
+
+	def test_a_report_loses_its_history_of_identities_too(self):
+		old = self.closed_case(6)
+		frappe.set_user("Administrator")
+		report = frappe.get_doc("Infringement Report", old.name)
+		report.flags.system_update = True
+		report.suspect = "欧阳秘强"
+		report.victims[0].victim_name = "上官秘梅"
+		report.save(ignore_version=False)
+		self.assertIn("上*", self.versions("Infringement Report", old.name))
+		frappe.set_user(self.city.city_admin)
+		run_retention(preview_retention())
+		history = self.versions("Infringement Report", old.name)
+		self.assertNotIn("上*", history)
+		self.assertNotIn("李*", history)
+
+	def test_a_preview_that_was_not_run_hides_nothing_from_the_next(self):
+		old = self.counselling(6)
+		frappe.set_user(self.city.city_admin)
+		preview_retention()  # looked at, never run
+		again = frappe.get_doc("Retention Run", preview_retention())
+		self.assertIn(
+			("Divorce Counselling", old.name), {(i.reference_doctype, i.reference_name) for i in again.items}
 		)
