@@ -67,8 +67,14 @@ class TestInfringementWorkflow(InfringementCase):
 		self.assertTrue(doc.verified_at)
 		doc = self.act(doc, "Start Service", self.chair)
 		self.assertTrue(doc.first_service_at)
-		doc.append("referrals", {"agency": "Court", "sent_on": frappe.utils.today()})
-		doc.save()
+		frappe.get_doc(
+			{
+				"doctype": "Case Referral",
+				"infringement_report": doc.name,
+				"agency": "Court",
+				"sent_on": frappe.utils.today(),
+			}
+		).insert()
 		doc = self.act(doc, "Refer", self.chair)
 		self.assertEqual(doc.workflow_state, "Referred")
 		doc.closure_review = "已调解，当事人满意"
@@ -135,8 +141,18 @@ class TestInfringementWorkflow(InfringementCase):
 		doc.discovered_at = add_to_date(get_datetime(doc.reported_at), minutes=5)
 		self.assertRaises(InfringementReportError, doc.save)
 		doc.reload()
-		doc.append("referrals", {"sent_on": frappe.utils.today()})
-		self.assertRaises(frappe.MandatoryError, doc.save)
+		doc.police_report_recorded = 1  # the form asks when; REST must be asked too
+		frappe.local.lang = "zh"
+		try:
+			with self.assertRaises(InfringementReportError) as refused:
+				doc.save()
+			self.assertIn("报案的时间", str(refused.exception))
+		finally:
+			frappe.local.lang = "en"
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.get_value("Infringement Report", doc.name, "police_report_recorded"), 0)
+		frappe.set_user(self.chair)
+		doc.reload()
 		self.assertRaises(
 			frappe.LinkValidationError, self.new_report, concern_items=[{"concern_item": "不存在的事项"}]
 		)
@@ -344,3 +360,54 @@ class TestMandatoryReport(InfringementCase):
 		self.new_report()  # not a mandatory report
 		frappe.set_user("Administrator")
 		self.assertEqual(counts(), (before[0] + 2, before[1] + 1, before[2] + 2))
+
+
+class TestMoveCarriesCasework(InfringementCase):
+	"""A report moved to another grid takes its casework records along, in the same request."""
+
+	def test_its_casework_follows_and_the_old_grid_loses_it(self):
+		from fulian_grid.api.records import move_to_grid
+		from fulian_grid.tests.security.test_casework_scope import (
+			plant_consent,
+			plant_order,
+			plant_referral,
+			plant_warning,
+		)
+
+		report = self.new_report()
+		frappe.set_user("Administrator")
+		records = {
+			"Protection Order": plant_order(report.name),
+			"Police Warning": plant_warning(report.name),
+			"Consent Record": plant_consent(report.name),
+			"Case Referral": plant_referral(report.name),
+		}
+		old_grid = (self.worker, self.chair, self.township_officer)
+		readers = {}
+		for doctype, name in records.items():  # who of the old grid reads each before the move
+			for user in old_grid:
+				frappe.set_user(user)
+				if frappe.has_permission(doctype, "read", doc=name):
+					readers.setdefault(doctype, []).append(user)
+		self.assertEqual(set(readers), set(records))
+		self.assertIn(self.chair, readers["Case Referral"])
+
+		frappe.set_user(self.city.city_admin)  # a handler of both grids
+		move_to_grid("Infringement Report", report.name, "TB1CGM", "当事人搬迁至B县")
+		new_path = frappe.db.get_value("Governance Grid", "TB1CGM", "tree_path")
+		for doctype, name in records.items():
+			with self.subTest(doctype=doctype):
+				self.assertEqual(
+					frappe.db.get_value(doctype, name, ["governance_grid", "grid_path"]), ("TB1CGM", new_path)
+				)
+				for user in readers[doctype]:
+					frappe.set_user(user)
+					self.assertFalse(frappe.has_permission(doctype, "read", doc=name), user)
+					self.assertNotIn(name, frappe.get_list(doctype, pluck="name"))
+				frappe.set_user(self.city.officer_b)
+				self.assertIn(name, frappe.get_list(doctype, pluck="name"))
+		# the next save in the new grid is not refused as a move
+		frappe.set_user(self.city.officer_b)
+		consent = frappe.get_doc("Consent Record", records["Consent Record"])
+		consent.purposes = "转介与回访"
+		consent.save()
