@@ -337,3 +337,147 @@ test("6 statistics viewer: Work Statistics, withheld cells, counselling refused"
 	await refused(j, `divorce-counselling/${counselling.name}`);
 	await j.close();
 });
+
+// Journey 7: casework from a report (protection order, consent, referral and its letter), by the
+// county officer on a desktop and on a phone; a worker of another county opens none of it.
+const setValues = async (page, values) => {
+	await page.evaluate((v) => cur_frm.set_value(v), values);
+	await settle(page);
+};
+
+async function fromReport(j, report, label, doctype) {
+	const { page, step } = j;
+	await step(`open the report, ${label}`, async () => {
+		await open(page, `infringement-report/${report}`);
+		await page.locator('.page-head:visible .inner-group-button button:has-text("依法维权")').first().click();
+		await page.locator(`.page-head:visible .dropdown-menu:visible a:has-text("${label}")`).first().click();
+		await page.waitForFunction((dt) => cur_frm && cur_frm.doctype === dt && cur_frm.is_new(), doctype);
+		await settle(page);
+	});
+	const started = await doc(page);
+	assert.equal(started.infringement_report, report, `${doctype} starts from the report`);
+}
+
+async function officerCasework(j, { phone = false } = {}) {
+	const { page, step } = j;
+	const check = async () => {
+		if (phone) {
+			await lib.noHorizontalOverflow(page);
+			await lib.buttonsReachable(page);
+		}
+	};
+	const reports = await call(page, "frappe.client.get_list", {
+		doctype: "Infringement Report",
+		fields: ["name", "governance_grid"],
+		filters: { workflow_state: ["in", ["Reported", "Verified", "In Service"]] },
+		order_by: "creation desc",
+		limit_page_length: 20,
+	});
+	const report = reports.find((r) => r.governance_grid.startsWith(COUNTY));
+	assert.ok(report, "an open report in her county");
+
+	await fromReport(j, report.name, "申请人身安全保护令", "Protection Order");
+	await check();
+	await step("the application: victim, respondent, court, facts, measures", async () => {
+		const victims = await page.evaluate(() => cur_frm.fields_dict.victim.df.options);
+		assert.ok(victims && victims.length, "the report's victims offered");
+		await setValues(page, { victim: victims[0].value, measure_no_violence: 1, urgent: 1 });
+		await fill(page, "respondent_name", "王某");
+		await fill(page, "court", "东营区人民法院");
+		await fill(page, "facts", "被申请人多次酒后殴打申请人，申请人面部受伤。");
+	});
+	const order = await step("save the application", () => save(page));
+	assert.equal(order.status, "Awaiting Decision");
+	assert.ok(order.decision_due, "the court's clock runs");
+	assert.match(await text(page), /裁定|到期/);
+	const application = await step("the application as a Word file", () =>
+		downloadFrom(page, () => clickButton(page, "申请书（.docx）"))
+	);
+	assert.match(application, /\.docx$/);
+	await check();
+	await step("record the court's decision", async () => {
+		const [now, until] = await page.evaluate(() => [
+			frappe.datetime.now_datetime(),
+			frappe.datetime.add_months(frappe.datetime.get_today(), 3),
+		]);
+		await setValues(page, { decision: "Granted", decided_on: now });
+		await setValues(page, { valid_until: until });
+		await fill(page, "court_reference", "（2026）鲁0502民保令1号");
+		await save(page);
+	});
+	assert.equal((await doc(page)).status, "In Force");
+	await check();
+
+	await fromReport(j, report.name, "登记同意书", "Consent Record");
+	await step("her consent to the referral", async () => {
+		await fill(page, "subject_name", "王秀兰");
+		await setValues(page, { consented_on: await page.evaluate(() => frappe.datetime.get_today()) });
+		await fill(page, "purposes", "转介法律援助");
+		await fill(page, "recipients", "东营区法律援助中心");
+	});
+	const consent = await step("save the consent", () => save(page));
+	assert.equal(consent.status, "Valid");
+	await check();
+
+	await fromReport(j, report.name, "转介案件", "Case Referral");
+	await step("refer it with her consent", async () => {
+		await setValues(page, {
+			agency: "Court",
+			sent_on: await page.evaluate(() => frappe.datetime.get_today()),
+			carries_identities: 1,
+		});
+		await fill(page, "agency_name", "东营区法律援助中心");
+		await setValues(page, { legal_basis: "Consent" });
+		await setValues(page, { consent_record: consent.name });
+	});
+	const referral = await step("save the referral", () => save(page));
+	assert.equal(referral.status, "Sent");
+	await check();
+	const letter = await step("the referral letter", () => downloadFrom(page, () => clickButton(page, "转介函（.docx）")));
+	assert.match(letter, /转介函.*\.docx$/);
+	return { order: order.name, consent: consent.name, referral: referral.name };
+}
+
+// a grid worker of another county (东营区's neighbour), made once by the administrator
+async function otherCountyWorker() {
+	const key = "worker.other";
+	const email = lib.login(key);
+	const existing = await lib.asAdministrator("frappe.client.get_list", { doctype: "User", filters: { name: email } });
+	if (!existing.length) {
+		const [grid] = await lib.asAdministrator("frappe.client.get_list", {
+			doctype: "Governance Grid",
+			filters: { name: ["like", "370503%"], level: "Grid" },
+			limit_page_length: 1,
+		});
+		await lib.asAdministratorPost("frappe.client.insert", {
+			doc: { doctype: "User", email, first_name: "外县网格员", send_welcome_email: 0, new_password: lib.PASSWORD },
+		});
+		await lib.asAdministratorPost("frappe.client.insert", {
+			doc: { doctype: "Grid Role Assignment", user: email, role: "Fulian Grid Worker", governance_grid: grid.name },
+		});
+	}
+	return key;
+}
+
+let casework; // what journey 7 recorded, for the refusals
+
+test("7 county officer: protection order, consent, referral and its letter from a report", async () => {
+	const j = await journey("7-officer-casework", "officer");
+	casework = await officerCasework(j);
+	await j.close();
+});
+
+test("7 casework on a phone (390×844)", async () => {
+	const j = await journey("7-officer-casework-phone", "officer", { viewport: lib.PHONE });
+	await officerCasework(j, { phone: true });
+	await j.close();
+});
+
+test("7 a worker of another county opens none of it", async () => {
+	assert.ok(casework, "journey 7 recorded casework");
+	const j = await journey("7-other-county", await otherCountyWorker());
+	await refused(j, `protection-order/${casework.order}`);
+	await refused(j, `case-referral/${casework.referral}`);
+	await refused(j, `consent-record/${casework.consent}`);
+	await j.close();
+});

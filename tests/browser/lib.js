@@ -245,8 +245,35 @@ async function asAdministrator(method, args = {}) {
 	);
 }
 
+// A write as Administrator (POST, with the desk's CSRF token): test fixtures a journey needs.
+async function asAdministratorPost(method, args = {}) {
+	await asAdministrator("frappe.auth.get_logged_user"); // logs in once
+	const page = adminContext.pages()[0];
+	if (!page.url().includes("/app")) {
+		await page.goto("/app");
+		await page.waitForFunction(() => window.frappe && frappe.csrf_token);
+	}
+	return page.evaluate(
+		([m, a]) =>
+			fetch(`/api/method/${m}`, {
+				method: "POST",
+				headers: {
+					Accept: "application/json",
+					"Content-Type": "application/json",
+					"X-Frappe-CSRF-Token": frappe.csrf_token,
+				},
+				body: JSON.stringify(a),
+			})
+				.then((r) => r.json())
+				.then((r) => r.message),
+		[method, args]
+	);
+}
+
 module.exports = {
+	PASSWORD,
 	asAdministrator,
+	asAdministratorPost,
 	assert,
 	BASE_URL,
 	DESKTOP,
