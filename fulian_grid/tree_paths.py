@@ -44,13 +44,14 @@ def followers(doctype: str) -> list[tuple[str, str]]:
 	)
 
 
-def carry_followers(doc) -> int:
-	"""`doc` moved to another grid: the records that belong to it move with it, in the same
-	transaction (each would otherwise lie in the old grid, and its next save be refused). The access
-	log stays where it was written. Returns how many moved."""
+def carry_followers(doc, origin: str) -> int:
+	"""`doc` moved from grid `origin` to another: the records that belong to it (link it and lay
+	in `origin`) move with it, in the same transaction; each would otherwise stay in the old grid
+	and its next save be refused. A record of another grid that links it is not its own and stays
+	where it is; the access log stays where it was written. Returns how many moved."""
 	moved = 0
 	for doctype, field in followers(doc.doctype):
-		names = frappe.get_all(doctype, filters={field: doc.name}, pluck="name")
+		names = frappe.get_all(doctype, filters={field: doc.name, "governance_grid": origin}, pluck="name")
 		if names:
 			frappe.db.set_value(
 				doctype,

@@ -82,13 +82,23 @@ def letter_names_people(referral) -> bool:
 		frappe.db.get_value(
 			"Consent Record",
 			referral.consent_record,
-			["consented_on", "withdrawn_on", "purposes", "recipients", "governance_grid"],
+			[
+				"consented_on",
+				"withdrawn_on",
+				"purposes",
+				"recipients",
+				"governance_grid",
+				"infringement_report",
+			],
 			as_dict=True,
 		)
 		if referral.consent_record
 		else None
 	)
-	if consent and consent.governance_grid != referral.governance_grid:
+	if consent and (
+		consent.governance_grid != referral.governance_grid
+		or consent.infringement_report not in (None, "", referral.infringement_report)
+	):
 		consent = None  # a consent of another case covers nothing here
 	if consent:
 		consent.consented_on = getdate(consent.consented_on)

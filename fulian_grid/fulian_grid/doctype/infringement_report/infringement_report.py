@@ -69,7 +69,7 @@ class InfringementReport(SensitiveDocument):
 		"""Moved to another grid (Move to Another Grid): its casework records follow it."""
 		before = self.get_doc_before_save()
 		if before and before.governance_grid != self.governance_grid:
-			tree_paths.carry_followers(self)
+			tree_paths.carry_followers(self, before.governance_grid)
 
 	def join_police_warning(self):
 		"""A report started by a police warning is the report that warning joins."""

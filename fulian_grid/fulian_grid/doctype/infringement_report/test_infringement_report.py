@@ -371,6 +371,7 @@ class TestMoveCarriesCasework(InfringementCase):
 			plant_consent,
 			plant_order,
 			plant_referral,
+			plant_request,
 			plant_warning,
 		)
 
@@ -381,6 +382,7 @@ class TestMoveCarriesCasework(InfringementCase):
 			"Police Warning": plant_warning(report.name),
 			"Consent Record": plant_consent(report.name),
 			"Case Referral": plant_referral(report.name),
+			"Data Subject Request": plant_request(report.name),
 		}
 		old_grid = (self.worker, self.chair, self.township_officer)
 		readers = {}
@@ -392,8 +394,21 @@ class TestMoveCarriesCasework(InfringementCase):
 		self.assertEqual(set(readers), set(records))
 		self.assertIn(self.chair, readers["Case Referral"])
 
+		# a record of another grid that names the report is not its own: it does not move
+		stray = frappe.get_doc(
+			{
+				"doctype": "Data Subject Request",
+				"request_kind": "Access",
+				"requester_name": "旁人",
+				"received_on": frappe.utils.today(),
+				"details": "查询",
+				"infringement_report": report.name,
+				"governance_grid": "TA1CG",
+			}
+		).insert(ignore_permissions=True)
 		frappe.set_user(self.city.city_admin)  # a handler of both grids
 		move_to_grid("Infringement Report", report.name, "TB1CGM", "当事人搬迁至B县")
+		self.assertEqual(frappe.db.get_value("Data Subject Request", stray.name, "governance_grid"), "TA1CG")
 		new_path = frappe.db.get_value("Governance Grid", "TB1CGM", "tree_path")
 		for doctype, name in records.items():
 			with self.subTest(doctype=doctype):
