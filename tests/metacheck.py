@@ -112,7 +112,7 @@ def load_app(package: Path) -> AppModel:
 	# master records shipped as defaults (their names show in translated Link fields)
 	app.default_records = {
 		row[0]
-		for name, rows in _literals(package / "install.py").items()
+		for name, rows in _literals(package / "domain" / "masters.py").items()
 		if name.startswith("DEFAULT_") and isinstance(rows, tuple)
 		for row in rows
 	}
