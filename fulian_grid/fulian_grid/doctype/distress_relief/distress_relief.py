@@ -10,6 +10,8 @@ from fulian_grid.utils import check
 
 
 class DistressRelief(Document):
+	"""Relief for women and children in distress, counted in person-times (no names kept)."""
+
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -30,7 +32,6 @@ class DistressRelief(Document):
 		]
 		women_helped: DF.Int
 	# end: auto-generated types
-	"""Relief for women and children in distress, counted in person-times (no names kept)."""
 
 	def validate(self):
 		check(check_count, _("Women Helped (Person-times)"), self.women_helped)

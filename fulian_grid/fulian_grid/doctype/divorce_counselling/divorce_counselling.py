@@ -16,6 +16,9 @@ class CounsellingValidationError(frappe.ValidationError):
 
 
 class DivorceCounselling(SensitiveDocument):
+	"""离婚调适辅导: the couple and the notes are sensitive; only handlers in scope and the
+	counsellor see them. Statistics count records and never show who."""
+
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -38,8 +41,6 @@ class DivorceCounselling(SensitiveDocument):
 		outcome_on: DF.Date | None
 		wife_name: DF.Data
 	# end: auto-generated types
-	"""离婚调适辅导: the couple and the notes are sensitive; only handlers in scope and the
-	counsellor see them. Statistics count records and never show who."""
 
 	def responsible_user(self):
 		return executive_user(self.counsellor)

@@ -13,6 +13,8 @@ class LoanValidationError(frappe.ValidationError):
 
 
 class EntrepreneurshipLoan(SensitiveDocument):
+	"""A loan arranged for a woman entrepreneur; the borrower's identity is seen by handlers only."""
+
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -32,7 +34,6 @@ class EntrepreneurshipLoan(SensitiveDocument):
 		loan_date: DF.Date
 		phone: DF.Data | None
 	# end: auto-generated types
-	"""A loan arranged for a woman entrepreneur; the borrower's identity is seen by handlers only."""
 
 	def responsible_user(self):
 		return executive_user(self.handled_by)

@@ -8,6 +8,8 @@ from frappe.utils import getdate, today
 
 
 class FamilySelection(Document):
+	"""A family selected as 最美家庭 or 五好文明家庭 in a year, at a level."""
+
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -27,7 +29,6 @@ class FamilySelection(Document):
 		selection_year: DF.Int
 		women_federation: DF.Link | None
 	# end: auto-generated types
-	"""A family selected as 最美家庭 or 五好文明家庭 in a year, at a level."""
 
 	def validate(self):
 		if not (1949 <= (self.selection_year or 0) <= getdate(today()).year):

@@ -5,6 +5,9 @@ from frappe.model.document import Document
 
 
 class FulianVolunteer(Document):
+	"""A 贴心娘家人 volunteer: member of teams, credited with hours in volunteer projects. Her
+	mobile number is an identity field, checked and kept in the vault."""
+
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -23,5 +26,3 @@ class FulianVolunteer(Document):
 		user: DF.Link | None
 		volunteer_name: DF.Data
 	# end: auto-generated types
-	"""A 贴心娘家人 volunteer: member of teams, credited with hours in volunteer projects. Her
-	mobile number is an identity field, checked and kept in the vault."""

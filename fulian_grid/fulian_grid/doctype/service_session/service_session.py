@@ -12,6 +12,8 @@ TRAINING_KINDS = ("E-commerce Training", "Practical Skills Training", "Other Tra
 
 
 class ServiceSession(Document):
+	"""A family-education or training session, with its attendance."""
+
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -37,7 +39,6 @@ class ServiceSession(Document):
 		session_title: DF.Data | None
 		women_federation: DF.Link | None
 	# end: auto-generated types
-	"""A family-education or training session, with its attendance."""
 
 	def validate(self):
 		check(check_count, _("Attendance"), self.attendance)
