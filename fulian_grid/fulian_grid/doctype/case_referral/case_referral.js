@@ -6,7 +6,7 @@ frappe.ui.form.on("Case Referral", {
 		if (frm.is_new()) return;
 		// the server decides what the letter may carry (its consent or legal basis)
 		frm.add_custom_button(__("Referral Letter (.docx)"), () => {
-			open_url_post("/api/method/fulian_grid.api.casework.download_referral_letter", {
+			fulian_grid.download("fulian_grid.api.casework.download_referral_letter", {
 				name: frm.doc.name,
 			});
 		});

@@ -6,6 +6,30 @@ from frappe.model.document import Document
 
 
 class ServicePoint(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from fulian_grid.fulian_grid.doctype.service_point_signage.service_point_signage import (
+			ServicePointSignage,
+		)
+
+		address: DF.SmallText | None
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		in_service: DF.Check
+		opening_hours: DF.Data | None
+		point_kind: DF.Link
+		point_name: DF.Data
+		signage: DF.Table[ServicePointSignage]
+		signage_complete: DF.Check
+		women_federation: DF.Link | None
+
+	# end: auto-generated types
 	def before_insert(self):
 		self.start_signage_checklist()
 
