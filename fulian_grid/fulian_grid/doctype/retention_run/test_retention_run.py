@@ -11,7 +11,7 @@ from fulian_grid.fulian_grid.doctype.retention_run.retention_run import (
 	run_retention,
 )
 from fulian_grid.fulian_grid.report.work_statistics.work_statistics import execute
-from fulian_grid.tests.utils import scoped_user
+from fulian_grid.tests.factories import scoped_user
 
 
 class TestRetention(InfringementCase):
@@ -116,9 +116,7 @@ class TestRetention(InfringementCase):
 
 class TestRetentionCoversEveryCase(TestRetention):
 	def counselling(self, years_ago: float, outcome: str = "Divorced"):
-		from fulian_grid.fulian_grid.doctype.divorce_counselling.test_divorce_counselling import (
-			make_counselling,
-		)
+		from fulian_grid.tests.factories import make_counselling
 
 		frappe.set_user("Administrator")
 		long_ago = add_months(today(), -12 * years_ago)
