@@ -207,7 +207,7 @@ def db_fault(site: str, url: str, pidfile: str, start_cmd: list[str]) -> dict:
 				status, body = 0, type(error).__name__
 			name = reply.json()["message"]["name"] if status == 200 else None
 			with lock:
-				results.append((time.monotonic(), status, name, body[:300], time.monotonic() - started))
+				results.append((time.monotonic(), status, name, body[:5000], time.monotonic() - started))
 
 	threads = [threading.Thread(target=client) for _ in range(4)]
 	for thread in threads:
