@@ -15,7 +15,7 @@ from frappe.desk.form.save import savedocs
 from fulian_grid import vault
 from fulian_grid.api import identity as identity_api
 from fulian_grid.domain.ids import id_check_char
-from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import make_ledger
+from fulian_grid.tests.factories import make_ledger
 from fulian_grid.tests.utils import (
 	CityTestCase,
 	FulianTestCase,

@@ -1,8 +1,9 @@
 # Copyright (c) 2026, fulian_grid developers
 # License: MIT. See LICENSE
 
-import frappe
 from frappe.model.document import Document
+
+from fulian_grid import settings
 
 
 class ServicePoint(Document):
@@ -40,10 +41,5 @@ class ServicePoint(Document):
 		"""A new point starts from the brand's signage checklist (Fulian Settings, appendix A)."""
 		if self.signage:
 			return
-		for requirement in frappe.get_all(
-			"Brand Signage Requirement",
-			filters={"parenttype": "Fulian Settings", "parentfield": "signage_requirements"},
-			pluck="requirement",
-			order_by="idx",
-		):
+		for requirement in settings.signage_requirements():
 			self.append("signage", {"requirement": requirement})
