@@ -17,15 +17,9 @@ from frappe.utils import add_days, add_to_date, now_datetime, today
 from frappe.utils.password import update_password
 
 from fulian_grid import vault
+from fulian_grid.tests.factories import assign, make_executive, make_federation, make_grid, make_user
 from fulian_grid.tests.security.test_boundary import PASSWORD, Caller
-from fulian_grid.tests.utils import (
-	FulianTestCase,
-	assign,
-	make_executive,
-	make_federation,
-	make_grid,
-	make_user,
-)
+from fulian_grid.tests.utils import FulianTestCase
 
 VALID_ID = "11010519491231002X"
 BAD_CHECK_ID = "110105194912310021"

@@ -16,15 +16,9 @@ import frappe
 from frappe.utils import add_days, add_to_date, get_bench_path, now_datetime, today
 from frappe.utils.password import update_password
 
+from fulian_grid.tests.factories import assign, make_executive, make_federation, make_grid, make_user
 from fulian_grid.tests.security.test_boundary import PASSWORD, Caller
-from fulian_grid.tests.utils import (
-	FulianTestCase,
-	assign,
-	make_executive,
-	make_federation,
-	make_grid,
-	make_user,
-)
+from fulian_grid.tests.utils import FulianTestCase
 
 GRIDS = ("RFAG", "RFBG", "RFT", "RFA", "RFB", "RFC")  # leaves first, for the clean-up
 
