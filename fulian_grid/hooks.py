@@ -158,7 +158,10 @@ doc_events["*"]["before_update_after_submit"] = [
 ]
 # HTML sanitised on every write path, before the vault takes identity values (sanitize.py).
 doc_events["*"]["before_validate"].append("fulian_grid.sanitize.sanitize_document")
+# Values that cannot fit their field refused before anything else reads them (input_guard.py).
+doc_events["*"]["before_validate"].insert(0, "fulian_grid.input_guard.guard_document")
 doc_events["*"]["before_update_after_submit"].insert(0, "fulian_grid.sanitize.sanitize_document")
+doc_events["*"]["before_update_after_submit"].insert(0, "fulian_grid.input_guard.guard_document")
 override_whitelisted_methods["frappe.desk.doctype.bulk_update.bulk_update.submit_cancel_or_update_docs"] = (
 	"fulian_grid.server_owned.bulk_edit"
 )

@@ -3,7 +3,14 @@
 import frappe
 from frappe import _
 
-from fulian_grid.domain import DomainError
+from fulian_grid.domain import DomainError, msg
+
+# Frappe's own messages that reach our users and that Frappe's zh lacks: marked here they are in
+# the app's catalogue (locale/zh.po), which Frappe reads for every string, its own included.
+FRAPPE_MESSAGES = (
+	msg("Not allowed via controller permission check"),  # opens a refusal by a has_permission hook
+	msg("{0} Not allowed to change {1} after submission from {2} to {3}"),
+)
 
 
 def translated(error: DomainError) -> str:

@@ -227,6 +227,8 @@ def grouped_values(figure_specs, filters, parent_path: str | None, by_child: boo
 def query_values(filters) -> dict:
 	to_date = getdate(filters.get("to_date") or today())
 	from_date = getdate(filters.get("from_date") or add_months(to_date, -12))
+	if from_date > to_date:
+		frappe.throw(_("The start date cannot be after the end date"), title=_("Invalid input"))
 	return {"from": from_date, "to": to_date, "from_year": from_date.year, "to_year": to_date.year}
 
 

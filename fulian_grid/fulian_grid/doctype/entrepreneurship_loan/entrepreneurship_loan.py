@@ -2,6 +2,8 @@
 # License: MIT. See LICENSE
 
 import frappe
+from frappe import _
+from frappe.utils import getdate, today
 
 from fulian_grid.domain.projects import check_loan_amount
 from fulian_grid.privacy import SensitiveDocument, executive_user
@@ -40,3 +42,5 @@ class EntrepreneurshipLoan(SensitiveDocument):
 
 	def validate(self):
 		check(check_loan_amount, self.loan_amount, exc=LoanValidationError)
+		if getdate(self.loan_date) > getdate(today()):
+			frappe.throw(_("The loan date cannot be in the future"), LoanValidationError)

@@ -3,7 +3,7 @@
 
 import frappe
 from frappe import _
-from frappe.utils import getdate
+from frappe.utils import getdate, today
 
 from fulian_grid.domain.ids import birth_date_from_id
 from fulian_grid.privacy import SensitiveDocument
@@ -53,6 +53,8 @@ class FederationExecutive(SensitiveDocument):
 
 	def validate_birth_date(self):
 		"""The birth date agrees with the ID number (checked by the vault as it was typed)."""
+		if self.birth_date and getdate(self.birth_date) > getdate(today()):
+			frappe.throw(_("The birth date cannot be in the future"), InvalidIdentityError)
 		if not self.id_number:
 			return
 		born = birth_date_from_id(self.id_number)

@@ -49,6 +49,8 @@ class HomeVisit(SensitiveDocument):
 
 	def validate_executive_in_grid(self):
 		"""The visitor works in this grid: her federation's area or one of her two-way posts covers it."""
+		if not self.governance_grid:
+			return  # Frappe's mandatory check names the missing grid
 		areas = [frappe.db.get_value("Federation Executive", self.federation_executive, "governance_grid")]
 		areas += frappe.get_all(
 			"Executive Post", filters={"parent": self.federation_executive}, pluck="governance_grid"

@@ -9,7 +9,7 @@ milestones and computes the deadlines (domain/clocks.py)."""
 import frappe
 from frappe import _
 from frappe.model.workflow import get_workflow_name
-from frappe.utils import add_to_date, get_datetime, now_datetime
+from frappe.utils import add_to_date, cint, get_datetime, now_datetime
 
 from fulian_grid import settings, subtree, tree_paths
 from fulian_grid.domain import DomainError
@@ -19,6 +19,7 @@ from fulian_grid.permissions import roles_here, users_assigned_at
 from fulian_grid.privacy import SensitiveDocument
 from fulian_grid.utils import throw
 
+MAX_AGE = 130  # a victim's age in years; 0 means unknown
 READ_ONLY_STATES = ("Closed", "Rejected", "Duplicate Case")
 # The milestone a state reaches, stamped the first time the case enters it.
 MILESTONES = {
@@ -200,6 +201,11 @@ class InfringementReport(SensitiveDocument):
 
 	def validate_victims(self):
 		for victim in self.victims:
+			if not 0 <= cint(victim.age) <= MAX_AGE:
+				frappe.throw(
+					_("Row {0}: the age must be between 0 and {1}").format(victim.idx, MAX_AGE),
+					InfringementReportError,
+				)
 			if victim.age and victim.age < 18:  # 0 means unknown; tick Minor by hand for an infant
 				victim.is_minor = 1
 		self.victim_count = len(self.victims)

@@ -67,6 +67,7 @@ class ScreeningLedger(SensitiveDocument):
 
 	def validate(self):
 		self.validate_birth_date()
+		self.validate_screening_date()
 		self.validate_categories()
 		self.set_next_visit_due()
 
@@ -76,6 +77,10 @@ class ScreeningLedger(SensitiveDocument):
 		born = getdate(self.birth_date) if self.birth_date else None
 		self.is_minor = int(is_minor(born, getdate(today())))
 		self.birth_year = born.year if born else None  # the birth date itself stays in the vault
+
+	def validate_screening_date(self):
+		if getdate(self.screened_on) > getdate(today()):
+			frappe.throw(_("The screening date cannot be in the future"), LedgerValidationError)
 
 	def validate_categories(self):
 		names = [row.key_group_category for row in self.categories]
