@@ -5,6 +5,7 @@ value is read from the vault here, so the phone never receives one."""
 
 import frappe
 import frappe.share
+from frappe import _
 from frappe.utils import add_days, getdate, today
 
 from fulian_grid.fulian_grid.doctype.volunteer_team.volunteer_team import team_users
@@ -57,6 +58,7 @@ def visit_rows() -> list[dict]:
 	for row in rows:
 		due = getdate(row.next_visit_due) if row.next_visit_due else None
 		row.grid_name = names.get(row.governance_grid)
+		row.risk_label = _(row.risk_level) if row.risk_level else ""
 		row.overdue = bool(due and due < on)
 		row.due_soon = bool(due and on <= due <= soon)
 	rows.sort(key=lambda row: (row.next_visit_due is None, getdate(row.next_visit_due or today()), row.name))
@@ -95,6 +97,8 @@ def report_rows() -> list[dict]:
 	asked = _handler_comments([row.name for row in rows])
 	for row in rows:
 		row.grid_name = names.get(row.governance_grid)
+		row.state_label = _(row.workflow_state or row.status or "")
+		row.urgency_label = _(row.urgency)
 		row.handler_note = asked.get(row.name)
 	return rows
 
@@ -168,10 +172,15 @@ def request_rows() -> list[dict]:
 	names = _grid_names(row.governance_grid for row in rows)
 	for row in rows:
 		row.grid_name = names.get(row.governance_grid)
+		row.status_label, row.need_kind_label = _(row.status), _(row.need_kind)
 		for team in told.get(row.name, []):
 			if team not in seats:
 				seats[team] = user in team_users(team)
 		row.my_teams = [team for team in told.get(row.name, []) if seats[team]]
+		if not row.my_teams and row.status == "Awaiting Team" and told.get(row.name):
+			# a handler here (write on the request) may report a told team for duty, as on the desk
+			if frappe.has_permission(REQUEST, "write", doc=row.name):
+				row.my_teams = told[row.name]
 	return rows
 
 

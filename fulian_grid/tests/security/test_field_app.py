@@ -8,7 +8,7 @@ them as JSON. The city admin's reveal of the same record shows the detector sees
 import uuid
 
 import frappe
-from frappe.utils import add_days, getdate, today
+from frappe.utils import add_days, get_test_client, getdate, today
 
 from fulian_grid.api import field
 from fulian_grid.fulian_grid.doctype.fulian_volunteer.test_fulian_volunteer import make_volunteer
@@ -17,7 +17,8 @@ from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger impo
 from fulian_grid.fulian_grid.doctype.service_request.test_service_request import make_request
 from fulian_grid.fulian_grid.doctype.volunteer_team.test_volunteer_team import make_team
 from fulian_grid.submissions import StaleRecordError
-from fulian_grid.tests.utils import CityTestCase, make_executive, revealed, scoped_user
+from fulian_grid.tests.security.test_boundary import _request
+from fulian_grid.tests.utils import CityTestCase, FulianTestCase, make_executive, revealed, scoped_user
 
 SECRET_B = "诸葛秘芳"  # a ledger subject in county B
 SECRET_VICTIM = "上官秘兰"  # a victim typed into a quick report in county A
@@ -237,3 +238,22 @@ class TestFieldApp(CityTestCase):
 		self.assertFalse(ticked["overdue"])
 		self.assertEqual(getdate(ticked["milestones"][0]["done_on"]), getdate(today()))
 		self.assertNotIn(project.name, [p["name"] for p in self.as_user(self.worker_b, field.my_projects)])
+
+
+class TestFieldAppPage(FulianTestCase):
+	"""/fulian and its service worker, as a phone asks for them (scripts/test builds the app first)."""
+
+	def test_the_page_carries_no_record_and_the_worker_covers_it(self):
+		client = get_test_client()
+		page = _request(client, "get", "/fulian/visits")  # every app route is the one page
+		self.assertEqual(page.status_code, 200)
+		text = page.get_data(as_text=True)
+		self.assertIn('rel="manifest"', text)
+		self.assertIn('name: "Guest"', text)  # logged out: the login screen, nothing else
+		worker = _request(client, "get", "/fulian/sw.js")
+		self.assertEqual(worker.status_code, 200)
+		self.assertEqual(worker.mimetype, "application/javascript")
+		self.assertEqual(worker.headers["Service-Worker-Allowed"], "/fulian")
+		# what it precaches: the app's own files, never an API reply
+		self.assertIn("/assets/fulian_grid/frontend/", worker.get_data(as_text=True))
+		self.assertNotIn("/api/", worker.get_data(as_text=True))
