@@ -35,7 +35,8 @@ export async function send(method, args, label) {
 			if (!isNetworkError(error)) throw error;
 		}
 	}
-	await set(key, { method, args, label, created: Date.now() }, drafts);
+	// a plain copy: IndexedDB cannot store the page's reactive objects
+	await set(key, { method, args: JSON.parse(JSON.stringify(args)), label, created: Date.now() }, drafts);
 	await refresh();
 	return { queued: true };
 }
@@ -108,3 +109,5 @@ window.addEventListener("offline", () => {
 	queue.online = false;
 });
 refresh().then(flush);
+// and again now and then: a phone does not always say when the connection is back
+setInterval(() => queue.pending && flush(), 15000);

@@ -17,6 +17,7 @@ from frappe.utils import cint, now_datetime, today
 from fulian_grid import subtree
 from fulian_grid.fulian_grid.doctype.volunteer_team.volunteer_team import team_users
 from fulian_grid.queries import field as queries
+from fulian_grid.server_owned import set_by_server, workflow_fields
 from fulian_grid.submissions import check_not_stale, submit_once
 
 FILE_REPORT = "File Report"  # the workflow's first step (setup/workflows/infringement_report.json)
@@ -135,6 +136,9 @@ def quick_report(draft: str | dict) -> dict:
 			}
 		)
 		report.insert()
+		# the workflow's own step, taken by this endpoint as the desk's 上报 takes it: its state
+		# fields are the server's to set here (the transition still checks her roles in the grid)
+		set_by_server(report, *workflow_fields("Infringement Report"))
 		return apply_workflow(report, FILE_REPORT)
 
 	name, created = submit_once(draft.get("idempotency_key"), "Infringement Report", make)

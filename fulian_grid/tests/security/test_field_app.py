@@ -18,6 +18,7 @@ from fulian_grid.fulian_grid.doctype.service_request.test_service_request import
 from fulian_grid.fulian_grid.doctype.volunteer_team.test_volunteer_team import make_team
 from fulian_grid.submissions import StaleRecordError
 from fulian_grid.tests.security.test_boundary import _request
+from fulian_grid.tests.security.test_server_owned import call
 from fulian_grid.tests.utils import CityTestCase, FulianTestCase, make_executive, revealed, scoped_user
 
 SECRET_B = "诸葛秘芳"  # a ledger subject in county B
@@ -144,7 +145,8 @@ class TestFieldApp(CityTestCase):
 
 	def test_quick_report_seals_identities_files_it_once_and_shows_in_my_reports(self):
 		draft = self.quick_draft()
-		first = self.as_user(self.worker_a, field.quick_report, draft)
+		# as the phone sends it: an HTTP request (where server-owned fields are guarded)
+		first = self.as_user(self.worker_a, call, "fulian_grid.api.field.quick_report", draft=frappe.as_json(draft))
 		again = self.as_user(self.worker_a, field.quick_report, draft)
 		self.assertEqual(first["name"], again["name"])
 		self.assertEqual((first["created"], again["created"]), (True, False))
