@@ -19,7 +19,8 @@ export default defineConfig({
 				// the web manifest is precached where it lies too, not beside the worker
 				beforeBuildServiceWorker(options) {
 					for (const entry of options.workbox.additionalManifestEntries || []) {
-						if (!entry.url.startsWith("/")) entry.url = `/assets/fulian_grid/frontend/${entry.url}`;
+						if (!entry.url.startsWith("/"))
+							entry.url = `/assets/fulian_grid/frontend/${entry.url}`;
 					}
 				},
 			},
@@ -35,9 +36,24 @@ export default defineConfig({
 				background_color: "#ffffff",
 				theme_color: "#c8102e",
 				icons: [
-					{ src: "/assets/fulian_grid/frontend/icon.svg", sizes: "any", type: "image/svg+xml", purpose: "any" },
-					{ src: "/assets/fulian_grid/frontend/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any maskable" },
-					{ src: "/assets/fulian_grid/frontend/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any maskable" },
+					{
+						src: "/assets/fulian_grid/frontend/icon.svg",
+						sizes: "any",
+						type: "image/svg+xml",
+						purpose: "any",
+					},
+					{
+						src: "/assets/fulian_grid/frontend/icon-192.png",
+						sizes: "192x192",
+						type: "image/png",
+						purpose: "any maskable",
+					},
+					{
+						src: "/assets/fulian_grid/frontend/icon-512.png",
+						sizes: "512x512",
+						type: "image/png",
+						purpose: "any maskable",
+					},
 				],
 			},
 			workbox: {
@@ -48,7 +64,8 @@ export default defineConfig({
 				navigateFallback: null, // the page itself: network first (below), never a stale login
 				runtimeCaching: [
 					{
-						urlPattern: ({ request, url }) => request.mode === "navigate" && url.pathname.startsWith("/fulian"),
+						urlPattern: ({ request, url }) =>
+							request.mode === "navigate" && url.pathname.startsWith("/fulian"),
 						handler: "NetworkFirst",
 						options: { cacheName: "fulian-shell", networkTimeoutSeconds: 4 },
 					},

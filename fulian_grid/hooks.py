@@ -10,6 +10,7 @@ app_include_js = [
 	"/assets/fulian_grid/js/identity.js",
 	"/assets/fulian_grid/js/move_to_grid.js",
 	"/assets/fulian_grid/js/desk.js",
+	"/assets/fulian_grid/js/reports.js",
 ]
 app_include_css = "/assets/fulian_grid/css/desk.css"
 

@@ -23,6 +23,11 @@ def brand_name() -> str | None:
 	return _settings().brand_name
 
 
+def signage_requirements() -> list[str]:
+	"""The brand's signage checklist (appendix A) a new service point starts from, in order."""
+	return [row.requirement for row in _settings().signage_requirements]
+
+
 def small_cell_threshold() -> int:
 	"""The small-cell threshold of statistics (0 = nothing withheld)."""
 	return int(_settings().small_cell_threshold or 0)

@@ -112,7 +112,7 @@ def load_app(package: Path) -> AppModel:
 	# master records shipped as defaults (their names show in translated Link fields)
 	app.default_records = {
 		row[0]
-		for name, rows in _literals(package / "install.py").items()
+		for name, rows in _literals(package / "domain" / "masters.py").items()
 		if name.startswith("DEFAULT_") and isinstance(rows, tuple)
 		for row in rows
 	}
@@ -448,6 +448,43 @@ def check_cards_and_charts(app: AppModel) -> list[str]:
 	return problems
 
 
+# Field types Frappe's type exporter declares (frappe.types.DF); layout and display fields have none
+TYPED_FIELDTYPES = {
+	*("Attach", "Attach Image", "Autocomplete", "Barcode", "Check", "Code", "Color", "Currency"),
+	*("Data", "Date", "Datetime", "Duration", "Dynamic Link", "Float", "HTML Editor", "Int", "JSON"),
+	*("Link", "Long Text", "Markdown Editor", "Password", "Percent", "Phone", "Rating", "Read Only"),
+	*("Select", "Small Text", "Table", "Table MultiSelect", "Text", "Text Editor", "Time"),
+}
+TYPE_BLOCK = re.compile(r"# begin: auto-generated types\n(.*?)# end: auto-generated types", re.DOTALL)
+TYPE_LINE = re.compile(r"^\s+(\w+): DF\.", re.MULTILINE)
+
+
+def check_type_blocks(app: AppModel) -> list[str]:
+	"""Each controller declares its fields as Frappe's exporter writes them (developer mode writes
+	them on save; a field added by hand in the JSON must be declared too)."""
+	problems = []
+	for name, folder in app.doctype_dirs.items():
+		controller = folder / f"{folder.name}.py"
+		if not controller.exists():
+			continue
+		block = TYPE_BLOCK.search(controller.read_text(encoding="utf-8"))
+		if not block:
+			problems.append(f"{name}: {controller.name} has no auto-generated types block")
+			continue
+		doctype = app.doctypes[name]
+		expected = {
+			f["fieldname"] for f in doctype.get("fields", []) if f.get("fieldtype") in TYPED_FIELDTYPES
+		}
+		if doctype.get("istable"):
+			expected |= {"parent", "parentfield", "parenttype"}
+		declared = set(TYPE_LINE.findall(block.group(1)))
+		if missing := sorted(expected - declared):
+			problems.append(f"{name}: type block lacks {', '.join(missing)}")
+		if extra := sorted(declared - expected):
+			problems.append(f"{name}: type block declares fields it has not: {', '.join(extra)}")
+	return problems
+
+
 def check_test_modules(app: AppModel) -> list[str]:
 	problems = []
 	for name, folder in app.doctype_dirs.items():
@@ -494,6 +531,7 @@ RULES = (
 	check_reports,
 	check_translations,
 	check_test_modules,
+	check_type_blocks,
 	check_grid_scope,
 	check_cards_and_charts,
 )

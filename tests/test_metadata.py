@@ -87,6 +87,11 @@ def test_shared_naming_series_is_caught(broken):
 	]
 
 
+def test_field_missing_from_the_type_block_is_caught(broken):
+	_doctype(broken)["fields"].append({"fieldname": "motto", "fieldtype": "Data", "label": "Motto"})
+	assert metacheck.check_type_blocks(broken) == ["Women Group: type block lacks motto"]
+
+
 def _workflow():
 	return {
 		"name": "Sample Flow",

@@ -130,7 +130,7 @@ def test_default_criteria_weights_add_up_and_name_known_indicators():
 	from metacheck import _literals
 
 	package = Path(__file__).resolve().parent.parent / "fulian_grid"
-	criteria = _literals(package / "install.py")["DEFAULT_EVALUATION_CRITERIA"]
+	criteria = _literals(package / "domain" / "masters.py")["DEFAULT_EVALUATION_CRITERIA"]
 	assert validate_weights(row[2] for row in criteria) == 100
 	criterion = json.loads(
 		(package / "fulian_grid/doctype/evaluation_criterion/evaluation_criterion.json").read_text()

@@ -42,9 +42,14 @@ def production_files(*suffixes):
 
 
 def code_lines(text):
-	"""Lines that are not comments (docstrings may explain the rule; they run nothing)."""
+	"""Lines that are not comments (docstrings may explain the rule; they run nothing) nor Frappe's
+	generated type declarations (a tree DocType declares its lft and rgt there)."""
+	in_types = False
 	for number, line in enumerate(text.splitlines(), 1):
-		if not line.strip().startswith(("#", "//")):
+		stripped = line.strip()
+		if stripped in ("# begin: auto-generated types", "# end: auto-generated types"):
+			in_types = stripped.startswith("# begin")
+		elif not in_types and not stripped.startswith(("#", "//")):
 			yield number, line
 
 

@@ -48,7 +48,9 @@ export async function flush() {
 	queue.sending = true;
 	let sent = 0;
 	try {
-		const all = (await entries(drafts)).filter(([, d]) => !d.conflict).sort((a, b) => a[1].created - b[1].created);
+		const all = (await entries(drafts))
+			.filter(([, d]) => !d.conflict)
+			.sort((a, b) => a[1].created - b[1].created);
 		for (const [key, draft] of all) {
 			try {
 				await call(draft.method, draft.args);
@@ -58,8 +60,20 @@ export async function flush() {
 				if (isNetworkError(error)) break;
 				const stale = /Stale|TimestampMismatch/.test(error.exc_type || "");
 				// keep what she typed for the conflict, but not the identities of a report
-				const args = draft.args.draft ? { draft: { ...draft.args.draft, victims: undefined } } : draft.args;
-				await set(key, { ...draft, args, conflict: stale ? "服务器上已有更新的版本，未覆盖：" + messageOf(error) : messageOf(error) }, drafts);
+				const args = draft.args.draft
+					? { draft: { ...draft.args.draft, victims: undefined } }
+					: draft.args;
+				await set(
+					key,
+					{
+						...draft,
+						args,
+						conflict: stale
+							? "服务器上已有更新的版本，未覆盖：" + messageOf(error)
+							: messageOf(error),
+					},
+					drafts,
+				);
 			}
 		}
 	} finally {

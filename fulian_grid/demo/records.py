@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 
 from fulian_grid.demo import people
 from fulian_grid.demo.shape import Node, build_tree, walk
+from fulian_grid.domain import masters
 from fulian_grid.domain.cadence import DEFAULT_CADENCE_DAYS, is_minor, next_visit_due
 from fulian_grid.domain.clocks import DEFAULT_HOURS, STAGES, deadline
 from fulian_grid.domain.identity import NAME, mask
@@ -45,40 +46,16 @@ REPORT_STATES = (
 	"Rejected",
 	"Duplicate Case",
 )
-CONCERN_ITEMS = {
-	"Marital Dispute": False,
-	"Maintenance and Support Dispute": False,
-	"Physical Violence": True,  # True: a category with a mandatory police report for minors
-	"Psychological Violence and Threats": True,
-	"Abuse or Abandonment of Dependants": True,
-	"Sexual Assault or Harassment": True,
+# The masters the installer ships, so the demo's records name what a fresh site has.
+_MANDATORY = {name: bool(mandatory) for name, mandatory in masters.DEFAULT_CONCERN_CATEGORIES}
+CONCERN_ITEMS = {  # item → whether its category makes a police report mandatory for minors
+	item: _MANDATORY[category] for item, category in masters.DEFAULT_CONCERN_ITEMS
 }
-KEY_GROUPS = {  # category → its usual risk level
-	"Women in Difficulty": "Medium",
-	"Left-behind Women": "Low",
-	"Single Mothers": "Medium",
-	"Women with Disabilities": "Medium",
-	"Left-behind Children": "Medium",
-	"Children in Distress": "High",
-	"Families at Risk of Domestic Violence": "High",
-	"Families in Marriage Crisis": "Medium",
+KEY_GROUPS = {  # category → the risk level a new entry takes from it
+	name: risk for name, _kind, risk in masters.DEFAULT_KEY_GROUP_CATEGORIES
 }
-PROJECT_TYPES = (
-	"Federation Team",
-	"Work Project",
-	"Family Building",
-	"Entrepreneurship Service",
-	"Marriage Counselling",
-	"Volunteer Service",
-)
-SERVICE_KINDS = (
-	"Caring Visits",
-	"Family Education Help",
-	"Law and Policy Publicity",
-	"Dispute Mediation Help",
-	"Care for the Elderly and Children",
-	"Entrepreneurship and Job Help",
-)
+PROJECT_TYPES = tuple(name for (name,) in masters.DEFAULT_LED_PROJECT_TYPES)
+SERVICE_KINDS = tuple(name for (name,) in masters.DEFAULT_VOLUNTEER_SERVICE_KINDS)
 LENDERS = ("东营农商银行", "邮储银行东营分行", "中国农业银行东营分行", "东营银行", "齐商银行东营分行")
 BUSINESSES = ("电商直播", "农家乐", "手工编织", "家政服务", "特色养殖", "蔬菜大棚", "社区超市", "母婴用品店")
 PROJECT_TOPICS = (

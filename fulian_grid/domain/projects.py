@@ -13,6 +13,8 @@ from fulian_grid.domain import DomainError
 MAX_HOURS_A_DAY = 24
 # Divorce-adjustment counselling outcomes counted as "cancelled or postponed the registration".
 KEPT_TOGETHER = ("Registration Cancelled", "Registration Postponed")
+# Service Session kinds counted as "trainings (巾帼电商, practical skills)" in the seed's figures.
+TRAINING_KINDS = ("E-commerce Training", "Practical Skills Training", "Other Training")
 
 
 def _get(row, key):

@@ -17,9 +17,8 @@ from frappe.utils import add_months, getdate, today
 
 from fulian_grid import settings, subtree
 from fulian_grid.domain import msg
-from fulian_grid.domain.projects import KEPT_TOGETHER
+from fulian_grid.domain.projects import KEPT_TOGETHER, TRAINING_KINDS
 from fulian_grid.domain.suppression import withheld_cells
-from fulian_grid.fulian_grid.doctype.service_session.service_session import TRAINING_KINDS
 from fulian_grid.permissions import assigned_paths, count_condition
 from fulian_grid.queries.tree import top_nodes
 from fulian_grid.reporting import column

@@ -13,7 +13,8 @@ from fulian_grid.api.charts import grouped_count
 from fulian_grid.demo import CITY, generate
 from fulian_grid.demo.records import build, figures_of
 from fulian_grid.fulian_grid.report.work_statistics.work_statistics import execute
-from fulian_grid.tests.utils import FulianTestCase, assign, make_user
+from fulian_grid.tests.factories import assign, make_user
+from fulian_grid.tests.utils import FulianTestCase
 
 SCALE = 0.05
 SEED = 7

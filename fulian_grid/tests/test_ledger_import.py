@@ -5,7 +5,8 @@ import frappe
 from frappe.utils.xlsxutils import make_xlsx
 
 from fulian_grid.api.ledger import import_screening_ledger
-from fulian_grid.tests.utils import CityTestCase, assign, make_user
+from fulian_grid.tests.factories import assign, make_user
+from fulian_grid.tests.utils import CityTestCase
 
 HEADER = ["网格", "姓名", "性别", "出生日期", "身份证号", "联系电话", "住址", "重点群体类别", "排查日期"]
 GOOD = [

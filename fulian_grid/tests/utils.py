@@ -1,103 +1,16 @@
-"""Test base class (v15 and v16) and factories for tier-2 tests."""
+"""Test base class (v15 and v16) and the test city of the tier-2 tests (factories: factories.py)."""
 
 import frappe
 from frappe.utils import add_days, nowdate
+
+from fulian_grid.tests.factories import assign, make_federation, make_grid, make_user
 
 try:  # Frappe v16
 	from frappe.tests import IntegrationTestCase as FulianTestCase
 except ImportError:  # Frappe v15
 	from frappe.tests.utils import FrappeTestCase as FulianTestCase
 
-__all__ = [
-	"CityTestCase",
-	"FulianTestCase",
-	"TestCity",
-	"assign",
-	"make_executive",
-	"make_federation",
-	"make_grid",
-	"make_user",
-	"revealed",
-	"scoped_user",
-]
-
-
-def make_grid(code: str, name: str, level: str, parent: str | None = None, kind: str | None = None, **values):
-	if frappe.db.exists("Governance Grid", code):
-		return frappe.get_doc("Governance Grid", code)
-	return frappe.get_doc(
-		{
-			"doctype": "Governance Grid",
-			"grid_code": code,
-			"grid_name": name,
-			"level": level,
-			"parent_governance_grid": parent,
-			"grid_kind": kind,
-			**values,
-		}
-	).insert(ignore_permissions=True)
-
-
-def make_user(email: str, roles=()) -> str:
-	if not frappe.db.exists("User", email):
-		user = frappe.get_doc(
-			{"doctype": "User", "email": email, "first_name": email.split("@")[0], "send_welcome_email": 0}
-		)
-		user.flags.no_welcome_mail = True
-		user.insert(ignore_permissions=True)
-	if roles:
-		frappe.get_doc("User", email).add_roles(*roles)
-	return email
-
-
-def assign(user: str, role: str, grid: str, **values):
-	return frappe.get_doc(
-		{"doctype": "Grid Role Assignment", "user": user, "role": role, "governance_grid": grid, **values}
-	).insert(ignore_permissions=True)
-
-
-def scoped_user(email: str, role: str, grid: str, **values) -> str:
-	"""A user holding `role` in the subtree of `grid`."""
-	assign(make_user(email), role, grid, **values)
-	return email
-
-
-def make_executive(full_name: str, federation: str, user: str | None = None, **values) -> str:
-	"""An executive of `federation` (the one already there under that name, if any)."""
-	existing = frappe.db.get_value(
-		"Federation Executive", {"full_name": full_name, "women_federation": federation}
-	)
-	if existing:
-		return existing
-	return (
-		frappe.get_doc(
-			{
-				"doctype": "Federation Executive",
-				"full_name": full_name,
-				"position": "Executive Member",
-				"women_federation": federation,
-				"user": user,
-				**values,
-			}
-		)
-		.insert(ignore_permissions=True)
-		.name
-	)
-
-
-def make_federation(name: str, federation_type: str, grid: str, parent: str | None = None, **values):
-	if frappe.db.exists("Women Federation", name):
-		return frappe.get_doc("Women Federation", name)
-	return frappe.get_doc(
-		{
-			"doctype": "Women Federation",
-			"federation_name": name,
-			"federation_type": federation_type,
-			"governance_grid": grid,
-			"parent_women_federation": parent,
-			**values,
-		}
-	).insert(ignore_permissions=True)
+__all__ = ["CityTestCase", "FulianTestCase", "TestCity", "revealed"]
 
 
 def revealed(user: str, doctype: str, name: str) -> dict | None:

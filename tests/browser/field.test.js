@@ -21,12 +21,16 @@ function post(page, method, args = {}) {
 		async ([m, a]) => {
 			const r = await fetch(`/api/method/${m}`, {
 				method: "POST",
-				headers: { "Content-Type": "application/json", Accept: "application/json", "X-Frappe-CSRF-Token": window.csrf_token || "" },
+				headers: {
+					"Content-Type": "application/json",
+					Accept: "application/json",
+					"X-Frappe-CSRF-Token": window.csrf_token || "",
+				},
 				body: JSON.stringify(a),
 			});
 			return (await r.json()).message;
 		},
-		[method, args]
+		[method, args],
 	);
 }
 
@@ -43,9 +47,15 @@ function phoneStorage(page) {
 	return page.evaluate(async () => {
 		const dump = [];
 		for (const { name } of await indexedDB.databases()) {
-			const db = await new Promise((ok, ko) => Object.assign(indexedDB.open(name), { onsuccess: (e) => ok(e.target.result), onerror: ko }));
+			const db = await new Promise((ok, ko) =>
+				Object.assign(indexedDB.open(name), { onsuccess: (e) => ok(e.target.result), onerror: ko }),
+			);
 			for (const store of db.objectStoreNames) {
-				const rows = await new Promise((ok) => Object.assign(db.transaction(store).objectStore(store).getAll(), { onsuccess: (e) => ok(e.target.result) }));
+				const rows = await new Promise((ok) =>
+					Object.assign(db.transaction(store).objectStore(store).getAll(), {
+						onsuccess: (e) => ok(e.target.result),
+					}),
+				);
 				dump.push(JSON.stringify(rows));
 			}
 			db.close();
@@ -63,7 +73,10 @@ async function phoneChecks(page) {
 let admin;
 async function newRequest(title) {
 	return admin.evaluate(
-		([doc]) => frappe.xcall("frappe.client.insert", { doc }).then((d) => ({ name: d.name, modified: d.modified })),
+		([doc]) =>
+			frappe
+				.xcall("frappe.client.insert", { doc })
+				.then((d) => ({ name: d.name, modified: d.modified })),
 		[
 			{
 				doctype: "Service Request",
@@ -73,27 +86,50 @@ async function newRequest(title) {
 				urgency: "Urgent",
 				needed_by: new Date(Date.now() + 3 * 864e5).toISOString().slice(0, 10),
 			},
-		]
+		],
 	);
 }
 
 before(async () => {
-	const context = await (await require("playwright-core").chromium.launch({
-		executablePath: process.env.FULIAN_CHROMIUM || "/usr/bin/chromium",
-		args: ["--headless", "--no-sandbox", "--disable-gpu"],
-	})).newContext({ baseURL: lib.BASE_URL });
+	const context = await (
+		await require("playwright-core").chromium.launch({
+			executablePath: process.env.FULIAN_CHROMIUM || "/usr/bin/chromium",
+			args: ["--headless", "--no-sandbox", "--disable-gpu"],
+		})
+	).newContext({ baseURL: lib.BASE_URL });
 	admin = await context.newPage();
 	await admin.goto("/login");
 	await admin.evaluate(() =>
-		fetch("/api/method/login", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ usr: "Administrator", pwd: "admin" }) })
+		fetch("/api/method/login", {
+			method: "POST",
+			headers: { "Content-Type": "application/x-www-form-urlencoded" },
+			body: new URLSearchParams({ usr: "Administrator", pwd: "admin" }),
+		}),
 	);
 	await admin.goto("/app/fulian-grid");
 	await admin.waitForFunction(() => window.frappe && frappe.xcall);
-	const insert = (doc) => admin.evaluate((d) => frappe.xcall("frappe.client.insert", { doc: d }).then((r) => r.name), doc);
-	const existing = await admin.evaluate(() => frappe.xcall("frappe.client.get_list", { doctype: "Volunteer Team", filters: { team_name: "盛园一网格外勤队" }, pluck: "name" }));
+	const insert = (doc) =>
+		admin.evaluate((d) => frappe.xcall("frappe.client.insert", { doc: d }).then((r) => r.name), doc);
+	const existing = await admin.evaluate(() =>
+		frappe.xcall("frappe.client.get_list", {
+			doctype: "Volunteer Team",
+			filters: { team_name: "盛园一网格外勤队" },
+			pluck: "name",
+		}),
+	);
 	if (!existing.length) {
-		const leader = await insert({ doctype: "Fulian Volunteer", volunteer_name: "女网格员（外勤）", governance_grid: GRID, user: WORKER });
-		await insert({ doctype: "Volunteer Team", team_name: "盛园一网格外勤队", governance_grid: GRID, leader });
+		const leader = await insert({
+			doctype: "Fulian Volunteer",
+			volunteer_name: "女网格员（外勤）",
+			governance_grid: GRID,
+			user: WORKER,
+		});
+		await insert({
+			doctype: "Volunteer Team",
+			team_name: "盛园一网格外勤队",
+			governance_grid: GRID,
+			leader,
+		});
 	}
 });
 
@@ -118,7 +154,10 @@ test("7 field app: a grid worker's day on her phone — visit, quick report, my 
 	assert.equal(await count(page, "Home Visit", { screening_ledger: entry }), visitsBefore + 1, "one visit");
 	const reportsBefore = await count(page, "Infringement Report", {});
 	await step("随手报 from the visit: a child victim", async () => {
-		await page.getByRole("link", { name: /随手报/ }).first().click();
+		await page
+			.getByRole("link", { name: /随手报/ })
+			.first()
+			.click();
 		await page.locator('input[name="victim_name"]').first().waitFor();
 		await page.locator('input[name="victim_name"]').first().fill(VICTIM);
 		await page.locator('input[name="age"]').first().fill("9");
@@ -128,19 +167,29 @@ test("7 field app: a grid worker's day on her phone — visit, quick report, my 
 		await page.locator('textarea[name="description"]').fill("孩子手臂有淤青，自述被父亲打。");
 		await phoneChecks(page);
 	});
-	await step("上报: filed, its clock shown", async () => {
-		await page.getByRole("button", { name: "上报", exact: true }).click();
-		await page.locator('[data-testid="report-done"]').waitFor();
-	}, { readme: "pwa-report" });
+	await step(
+		"上报: filed, its clock shown",
+		async () => {
+			await page.getByRole("button", { name: "上报", exact: true }).click();
+			await page.locator('[data-testid="report-done"]').waitFor();
+		},
+		{ readme: "pwa-report" },
+	);
 	const done = await page.locator('[data-testid="report-done"]').innerText();
 	assert.match(done, /已上报 IR-.*已报告/);
 	assert.match(done, /核实时限 \d{4}-\d\d-\d\d/);
 	assert.equal(await count(page, "Infringement Report", {}), reportsBefore + 1, "one report");
-	assert.ok(!(await page.evaluate(() => document.body.innerText)).includes(VICTIM), "her typing is gone from the page");
+	assert.ok(
+		!(await page.evaluate(() => document.body.innerText)).includes(VICTIM),
+		"her typing is gone from the page",
+	);
 	assert.ok(!(await phoneStorage(page)).includes(VICTIM), "no identity kept on the phone");
 	const filed = done.match(/IR-\d{4}-\d+/)[0];
 	await step("我的上报: the report, its stage and deadline", () => openApp(page, "/fulian/reports"));
-	assert.match(await page.locator('[data-testid="report-row"]', { hasText: filed }).innerText(), /已报告[\s\S]*核实时限/);
+	assert.match(
+		await page.locator('[data-testid="report-row"]', { hasText: filed }).innerText(),
+		/已报告[\s\S]*核实时限/,
+	);
 	await phoneChecks(page);
 	await step("社区吹哨: 报到 as her team", async () => {
 		await openApp(page, "/fulian/requests");
@@ -154,7 +203,11 @@ test("7 field app: a grid worker's day on her phone — visit, quick report, my 
 		await row.getByRole("button", { name: "结束并反馈" }).click();
 		await row.locator("text=已办结").waitFor();
 	});
-	const closed = await post(page, "frappe.client.get_value", { doctype: "Service Request", filters: { name: request.name }, fieldname: ["status", "feedback"] });
+	const closed = await post(page, "frappe.client.get_value", {
+		doctype: "Service Request",
+		filters: { name: request.name },
+		fieldname: ["status", "feedback"],
+	});
 	assert.deepEqual(closed, { status: "Request Closed", feedback: "已陪同老人到区医院复诊" });
 	await j.close();
 });
@@ -173,41 +226,81 @@ test("8 field app offline: a visit, a report and a 报到 kept on the phone, sen
 	const visitsBefore = await count(page, "Home Visit", { screening_ledger: entry });
 	const reportsBefore = await count(page, "Infringement Report", {});
 	await context.setOffline(true);
-	await step("offline: the visit is kept", async () => {
-		await rows.first().click();
-		await page.locator('textarea[name="findings"]').fill("离线登记：家中无人应答，邻居称其外出务工。");
-		await page.getByRole("button", { name: "提交走访" }).click();
-		await page.locator('[data-testid="visit-done"]:has-text("已保存在手机上")').waitFor();
-	}, { expect: OFFLINE });
-	await step("offline: a quick report is kept", async () => {
-		await page.getByRole("link", { name: /随手报/ }).first().click();
-		await page.locator('input[name="victim_name"]').first().fill(OFFLINE_VICTIM);
-		await page.locator('input[name="age"]').first().fill("41");
-		await page.locator('label:has-text("精神暴力") input, label:has-text("身体暴力") input').first().check();
-		await page.locator('textarea[name="description"]').fill("离线随手报：邻居反映夜里有摔东西的声音。");
-		await page.getByRole("button", { name: "上报", exact: true }).click();
-		await page.locator('[data-testid="report-done"]:has-text("已保存在手机上")').waitFor();
-	}, { expect: OFFLINE });
-	await step("offline: 报到 is kept", async () => {
-		await page.getByRole("link", { name: /社区吹哨/ }).click();
-		const row = page.locator('[data-testid="request-row"]', { hasText: "社区活动需要志愿者" }).last();
-		await row.getByRole("button", { name: /报到/ }).click();
-		await row.locator("text=已保存在手机上").waitFor();
-		await page.locator('[data-testid="pending"]:has-text("3")').waitFor();
-	}, { expect: OFFLINE, readme: "pwa-offline" });
-	assert.equal(await count(page, "Home Visit", { screening_ledger: entry }).catch(() => "offline"), "offline");
+	await step(
+		"offline: the visit is kept",
+		async () => {
+			await rows.first().click();
+			await page
+				.locator('textarea[name="findings"]')
+				.fill("离线登记：家中无人应答，邻居称其外出务工。");
+			await page.getByRole("button", { name: "提交走访" }).click();
+			await page.locator('[data-testid="visit-done"]:has-text("已保存在手机上")').waitFor();
+		},
+		{ expect: OFFLINE },
+	);
+	await step(
+		"offline: a quick report is kept",
+		async () => {
+			await page
+				.getByRole("link", { name: /随手报/ })
+				.first()
+				.click();
+			await page.locator('input[name="victim_name"]').first().fill(OFFLINE_VICTIM);
+			await page.locator('input[name="age"]').first().fill("41");
+			await page
+				.locator('label:has-text("精神暴力") input, label:has-text("身体暴力") input')
+				.first()
+				.check();
+			await page
+				.locator('textarea[name="description"]')
+				.fill("离线随手报：邻居反映夜里有摔东西的声音。");
+			await page.getByRole("button", { name: "上报", exact: true }).click();
+			await page.locator('[data-testid="report-done"]:has-text("已保存在手机上")').waitFor();
+		},
+		{ expect: OFFLINE },
+	);
+	await step(
+		"offline: 报到 is kept",
+		async () => {
+			await page.getByRole("link", { name: /社区吹哨/ }).click();
+			const row = page.locator('[data-testid="request-row"]', { hasText: "社区活动需要志愿者" }).last();
+			await row.getByRole("button", { name: /报到/ }).click();
+			await row.locator("text=已保存在手机上").waitFor();
+			await page.locator('[data-testid="pending"]:has-text("3")').waitFor();
+		},
+		{ expect: OFFLINE, readme: "pwa-offline" },
+	);
+	assert.equal(
+		await count(page, "Home Visit", { screening_ledger: entry }).catch(() => "offline"),
+		"offline",
+	);
 	await context.setOffline(false);
-	await step("back online: sent, once", async () => {
-		await page.locator('[data-testid="pending"]').waitFor({ state: "detached", timeout: 30000 });
-	}, { expect: OFFLINE });
+	await step(
+		"back online: sent, once",
+		async () => {
+			await page.locator('[data-testid="pending"]').waitFor({ state: "detached", timeout: 30000 });
+		},
+		{ expect: OFFLINE },
+	);
 	// the browser tells the app it is online again: nothing is sent twice
 	await page.evaluate(() => window.dispatchEvent(new Event("online")));
 	await settle(page, 1000);
-	assert.equal(await count(page, "Home Visit", { screening_ledger: entry }), visitsBefore + 1, "one visit, not two");
+	assert.equal(
+		await count(page, "Home Visit", { screening_ledger: entry }),
+		visitsBefore + 1,
+		"one visit, not two",
+	);
 	assert.equal(await count(page, "Infringement Report", {}), reportsBefore + 1, "one report, not two");
-	const taken = await post(page, "frappe.client.get_value", { doctype: "Service Request", filters: { name: request.name }, fieldname: "status" });
+	const taken = await post(page, "frappe.client.get_value", {
+		doctype: "Service Request",
+		filters: { name: request.name },
+		fieldname: "status",
+	});
 	assert.equal(taken.status, "Team Reported");
-	assert.ok(!(await phoneStorage(page)).includes(OFFLINE_VICTIM), "the report's identities left the phone once it was filed");
+	assert.ok(
+		!(await phoneStorage(page)).includes(OFFLINE_VICTIM),
+		"the report's identities left the phone once it was filed",
+	);
 	await step("logout: nothing of hers stays on the phone", async () => {
 		await page.getByRole("button", { name: "退出" }).click();
 		await page.locator('input[name="usr"]').waitFor();
@@ -222,7 +315,10 @@ test("8 field app offline: a visit, a report and a 报到 kept on the phone, sen
 		}
 		return texts.join("\n");
 	});
-	assert.ok(!cached.includes(lib.login("worker")) && !cached.includes(OFFLINE_VICTIM), "no page of hers cached");
+	assert.ok(
+		!cached.includes(lib.login("worker")) && !cached.includes(OFFLINE_VICTIM),
+		"no page of hers cached",
+	);
 	await j.close();
 });
 
@@ -244,19 +340,33 @@ test("9 field app: an executive ticks a milestone; a stale offline tick is shown
 	assert.ok(stored.milestones.find((m) => m.name === first.name).done_on, "stored as done");
 	assert.ok(stored.progress > project.progress, "progress moved on");
 	await context.setOffline(true);
-	await step("offline: another tick is kept", async () => {
-		await page.locator(`input[name="${second.name}"]`).check();
-		await page.locator('[data-testid="pending"]').waitFor();
-	}, { expect: OFFLINE });
+	await step(
+		"offline: another tick is kept",
+		async () => {
+			await page.locator(`input[name="${second.name}"]`).check();
+			await page.locator('[data-testid="pending"]').waitFor();
+		},
+		{ expect: OFFLINE },
+	);
 	// meanwhile the project changes on the server (a co-lead on the desk)
 	await admin.evaluate(
-		(name) => frappe.xcall("frappe.client.set_value", { doctype: "Led Project", name, fieldname: "goals", value: "协办人在电脑端更新了项目目标" }),
-		project.name
+		(name) =>
+			frappe.xcall("frappe.client.set_value", {
+				doctype: "Led Project",
+				name,
+				fieldname: "goals",
+				value: "协办人在电脑端更新了项目目标",
+			}),
+		project.name,
 	);
 	await context.setOffline(false);
-	await step("back online: the stale tick is refused and shown", async () => {
-		await page.locator('[data-testid="conflict"]').waitFor({ timeout: 30000 });
-	}, { expect: [...OFFLINE, /417/] });
+	await step(
+		"back online: the stale tick is refused and shown",
+		async () => {
+			await page.locator('[data-testid="conflict"]').waitFor({ timeout: 30000 });
+		},
+		{ expect: [...OFFLINE, /417/] },
+	);
 	const after = await post(page, "frappe.client.get", { doctype: "Led Project", name: project.name });
 	assert.ok(!after.milestones.find((m) => m.name === second.name).done_on, "the stale tick was not forced");
 	assert.match(await page.locator('[data-testid="conflict"]').innerText(), /更新的版本/);

@@ -11,7 +11,6 @@ const APP_ROLES_ZH = ["市妇联管理员", "县乡妇联干部", "网格妇联�
 
 after(() => lib.close());
 
-
 const text = (page) => page.evaluate(() => document.body.innerText);
 const listRows = (page) => page.locator(".frappe-list .list-row-container:visible");
 const treeLabels = (page) => page.locator(".tree-label:visible").allInnerTexts();
@@ -24,7 +23,10 @@ async function downloadFrom(page, click) {
 }
 
 async function exportReport(page, format) {
-	await page.locator('.page-head:visible button:has-text("菜单"), .page-head:visible .menu-btn-group button').first().click();
+	await page
+		.locator('.page-head:visible button:has-text("菜单"), .page-head:visible .menu-btn-group button')
+		.first()
+		.click();
 	await page.locator('.dropdown-menu:visible a:has-text("导出")').first().click();
 	await settle(page);
 	const dialog = page.locator(".modal:visible");
@@ -40,7 +42,7 @@ async function assignRole(j, { user, roleText, gridText }) {
 		const roles = await linkOptions(page, "role", "");
 		assert.deepEqual(
 			roles.filter((r) => !r.includes("创建") && !r.includes("高级搜索")).map((r) => r.split("\n")[0]),
-			APP_ROLES_ZH
+			APP_ROLES_ZH,
 		);
 		await pickLink(page, "role", roleText);
 	});
@@ -57,9 +59,13 @@ test("1 administrator: workspace, grid tree, role assignments (admin and System 
 	assert.match(page.url(), /\/app\/fulian-grid$/);
 	await step("grid tree: the root by its name", () => open(page, "governance-grid/view/tree"));
 	assert.deepEqual((await treeLabels(page)).slice(0, 2), ["社会治理网格", "东营市"]);
-	await step("expand the city", () => page.locator('.tree-label:text-is("东营市")').click(), { warm: true });
+	await step("expand the city", () => page.locator('.tree-label:text-is("东营市")').click(), {
+		warm: true,
+	});
 	assert.ok((await treeLabels(page)).includes("东营区"));
-	await step("expand a county", () => page.locator('.tree-label:text-is("东营区")').click(), { warm: true });
+	await step("expand a county", () => page.locator('.tree-label:text-is("东营区")').click(), {
+		warm: true,
+	});
 	const started = Date.now();
 	await step("expand all", () => clickButton(page, "展开全部"));
 	assert.ok(Date.now() - started < 10000, "the whole tree opens in seconds, not a minute");
@@ -70,7 +76,9 @@ test("1 administrator: workspace, grid tree, role assignments (admin and System 
 	// accounts are Frappe's: a System Manager creates the user; the federation's administrator
 	// gives her a role in a grid of his subtree (he cannot edit users)
 	const s = await journey("1-system-manager", "sysmanager");
-	await s.step("tree opens without error for a System Manager", () => open(s.page, "governance-grid/view/tree"));
+	await s.step("tree opens without error for a System Manager", () =>
+		open(s.page, "governance-grid/view/tree"),
+	);
 	await s.step("create a user", async () => {
 		await open(s.page, "user/new");
 		await fill(s.page, "email", NEW_USER);
@@ -90,16 +98,31 @@ test("2 county officer: workspace, scoped cards, masked ledger, statistics, Kanb
 	const { page, step } = j;
 	await step("lands on 妇联网格", () => open(page, "/app"));
 	assert.match(page.url(), /\/app\/fulian-grid$/);
-	await step("cards counted within her county", async () => {
-		const card = page.locator('.number-widget-box:has-text("在任执委")');
-		await page.waitForFunction(() => [...document.querySelectorAll(".number-widget-box")].every((b) => /\d/.test(b.innerText)));
-		const shown = Number((await card.locator(".number").innerText()).replace(/\D/g, ""));
-		const filters = { status: "Active" };
-		const hers = await call(page, "frappe.client.get_count", { doctype: "Federation Executive", filters });
-		const city = await lib.asAdministrator("frappe.client.get_count", { doctype: "Federation Executive", filters });
-		assert.equal(shown, hers, "the card counts what she may read");
-		assert.ok(hers > 0 && hers < city, `her county's executives (${hers}) are fewer than the city's (${city})`);
-	}, { readme: "workspace" });
+	await step(
+		"cards counted within her county",
+		async () => {
+			const card = page.locator('.number-widget-box:has-text("在任执委")');
+			await page.waitForFunction(() =>
+				[...document.querySelectorAll(".number-widget-box")].every((b) => /\d/.test(b.innerText)),
+			);
+			const shown = Number((await card.locator(".number").innerText()).replace(/\D/g, ""));
+			const filters = { status: "Active" };
+			const hers = await call(page, "frappe.client.get_count", {
+				doctype: "Federation Executive",
+				filters,
+			});
+			const city = await lib.asAdministrator("frappe.client.get_count", {
+				doctype: "Federation Executive",
+				filters,
+			});
+			assert.equal(shown, hers, "the card counts what she may read");
+			assert.ok(
+				hers > 0 && hers < city,
+				`her county's executives (${hers}) are fewer than the city's (${city})`,
+			);
+		},
+		{ readme: "workspace" },
+	);
 	await j.warm("ledger list, identities masked", "screening-ledger");
 	const listed = await listRows(page).allInnerTexts();
 	assert.ok(listed.length > 0 && listed.some((row) => row.includes("*")), "masked names in the list");
@@ -110,22 +133,31 @@ test("2 county officer: workspace, scoped cards, masked ledger, statistics, Kanb
 	await j.warm("the entry again", `screening-ledger/${entry.name}`);
 
 	await step("Work Statistics of her county", () =>
-		open(page, `query-report/Work Statistics?governance_grid=${COUNTY}`)
+		open(page, `query-report/Work Statistics?governance_grid=${COUNTY}`),
 	);
 	assert.match(await text(page), /东营区/);
 	const word = await step("Work Statistics as Word", () =>
-		downloadFrom(page, () => clickButton(page, "工作统计（Word）"))
+		downloadFrom(page, () => clickButton(page, "工作统计（Word）")),
 	);
 	assert.match(word, /\.docx$/);
+	const [deliberation] = await call(page, "frappe.client.get_list", {
+		doctype: "Deliberation Record",
+		limit_page_length: 1,
+	});
+	await step("a deliberation record", () => open(page, `deliberation-record/${deliberation.name}`));
+	const appendix_e = await step("the record as appendix E (Word)", () =>
+		downloadFrom(page, () => clickButton(page, "附录E记录表（.docx）")),
+	);
+	assert.match(appendix_e, /\.docx$/);
 	await step("Service Figures of her county", () =>
-		open(page, `query-report/Service Figures?governance_grid=${COUNTY}`)
+		open(page, `query-report/Service Figures?governance_grid=${COUNTY}`),
 	);
 	assert.ok((await page.locator(".dt-row:visible").count()) > 5, "figures shown");
 	const excel = await step("Service Figures as Excel", () => exportReport(page, "Excel"));
 	assert.match(excel, /\.xlsx$/);
 
 	await step("Kanban of reports", () =>
-		open(page, "infringement-report/view/kanban/Infringement Reports by Stage")
+		open(page, "infringement-report/view/kanban/Infringement Reports by Stage"),
 	);
 	const cards = await page.locator(".kanban-card:visible").allInnerTexts();
 	assert.ok(cards.length > 1, "cards on the board");
@@ -138,25 +170,33 @@ test("2 county officer: workspace, scoped cards, masked ledger, statistics, Kanb
 	});
 	assert.ok(reported, "a reported case in her county");
 	await j.warm("opens a reported case", `infringement-report/${reported.name}`);
-	await step("verifies its facts (workflow)", async () => {
-		await workflowAction(page, "核实");
-		const message = page.locator(".modal:visible .modal-body");
-		if ((await message.count()) && /报警/.test(await message.first().innerText())) {
-			// a minor or a person lacking capacity in a case of violence: the police come first
-			await page.locator(".modal:visible .btn-modal-close").first().click();
-			await page.locator('input[data-fieldname="police_report_recorded"]:visible').check();
-			await fill(page, "police_report_on", await page.evaluate(() => frappe.datetime.str_to_user(frappe.datetime.now_datetime())));
-			await fill(page, "police_report_reference", "东公（文）报字〔2026〕101号");
-			await save(page);
+	await step(
+		"verifies its facts (workflow)",
+		async () => {
 			await workflowAction(page, "核实");
-		}
-		if (await page.locator(".modal:visible .btn-primary:visible").count()) await confirm(page);
-		await page.waitForFunction(() => cur_frm.doc.workflow_state !== "Reported");
-	}, {
-		// the refused first try: a 417 with its message, and Frappe's workflow action leaves the
-		// refusal's promise unhandled
-		expect: [/status of 417/, /^page error: undefined/],
-	});
+			const message = page.locator(".modal:visible .modal-body");
+			if ((await message.count()) && /报警/.test(await message.first().innerText())) {
+				// a minor or a person lacking capacity in a case of violence: the police come first
+				await page.locator(".modal:visible .btn-modal-close").first().click();
+				await page.locator('input[data-fieldname="police_report_recorded"]:visible').check();
+				await fill(
+					page,
+					"police_report_on",
+					await page.evaluate(() => frappe.datetime.str_to_user(frappe.datetime.now_datetime())),
+				);
+				await fill(page, "police_report_reference", "东公（文）报字〔2026〕101号");
+				await save(page);
+				await workflowAction(page, "核实");
+			}
+			if (await page.locator(".modal:visible .btn-primary:visible").count()) await confirm(page);
+			await page.waitForFunction(() => cur_frm.doc.workflow_state !== "Reported");
+		},
+		{
+			// the refused first try: a 417 with its message, and Frappe's workflow action leaves the
+			// refusal's promise unhandled
+			expect: [/status of 417/, /^page error: undefined/],
+		},
+	);
 	assert.notEqual((await doc(page)).workflow_state, "Reported");
 	await j.close();
 });
@@ -180,7 +220,11 @@ async function workerVisitAndReport(j, { phone = false } = {}) {
 	await j.warm("opens a ledger entry of her grid", `screening-ledger/${entry.name}`);
 	if (phone) await step("the entry on a phone", () => settle(page), { readme: "phone" });
 	await check();
-	await step("log a home visit from it", () => clickButton(page, "登记入户走访"), phone ? {} : { readme: "visit" });
+	await step(
+		"log a home visit from it",
+		() => clickButton(page, "登记入户走访"),
+		phone ? {} : { readme: "visit" },
+	);
 	const visit = await doc(page);
 	assert.equal(visit.doctype, "Home Visit");
 	assert.equal(visit.governance_grid, entry.governance_grid, "the visit's grid comes from the entry");
@@ -198,9 +242,17 @@ async function workerVisitAndReport(j, { phone = false } = {}) {
 	await step("report infringement from the visit", () => clickButton(page, "报告侵权事项"));
 	const report = await doc(page);
 	assert.equal(report.doctype, "Infringement Report");
-	assert.equal(report.home_visit, (await call(page, "frappe.client.get_list", {
-		doctype: "Home Visit", filters: { screening_ledger: entry.name, docstatus: 1 }, order_by: "creation desc", limit_page_length: 1,
-	}))[0].name);
+	assert.equal(
+		report.home_visit,
+		(
+			await call(page, "frappe.client.get_list", {
+				doctype: "Home Visit",
+				filters: { screening_ledger: entry.name, docstatus: 1 },
+				order_by: "creation desc",
+				limit_page_length: 1,
+			})
+		)[0].name,
+	);
 	await step("victims, one a minor", async () => {
 		for (const [name, age] of [
 			["王秀兰", 36],
@@ -222,7 +274,10 @@ async function workerVisitAndReport(j, { phone = false } = {}) {
 		const input = page.locator('.frappe-control[data-fieldname="concern_items"]:visible input').first();
 		await input.click();
 		await input.pressSequentially("身体暴力", { delay: 20 });
-		await page.locator('.frappe-control[data-fieldname="concern_items"] ul[role=listbox] > *:not(.hide)').first().click();
+		await page
+			.locator('.frappe-control[data-fieldname="concern_items"] ul[role=listbox] > *:not(.hide)')
+			.first()
+			.click();
 		await settle(page);
 	});
 	await step("what happened, the suspect", async () => {
@@ -232,7 +287,10 @@ async function workerVisitAndReport(j, { phone = false } = {}) {
 	await step("save", () => save(page));
 	const saved = await doc(page);
 	assert.equal(saved.victims.length, 2);
-	assert.ok(saved.victims.some((v) => v.is_minor), "the child is marked a minor");
+	assert.ok(
+		saved.victims.some((v) => v.is_minor),
+		"the child is marked a minor",
+	);
 	await check();
 	await step("file it", async () => {
 		await workflowAction(page, "上报");
@@ -250,7 +308,7 @@ async function refused(j, route) {
 			await page.goto(`/app/${route}`);
 			await page.locator(".message-page:visible").waitFor();
 		},
-		{ expect: [/40[34]/, /PermissionError/] }
+		{ expect: [/40[34]/, /PermissionError/] },
 	);
 	assert.match(await page.locator(".message-page:visible").innerText(), /无权/);
 }
@@ -296,7 +354,9 @@ test("5 executive: my led projects, Gantt, a milestone ticked", async () => {
 	await j.warm("opens a project", `led-project/${project}`);
 	const ticked = (await doc(page)).milestones.findIndex((m) => !m.done_on);
 	await step("ticks a milestone", async () => {
-		const row = page.locator('.frappe-control[data-fieldname="milestones"]:visible .grid-body .grid-row').nth(ticked);
+		const row = page
+			.locator('.frappe-control[data-fieldname="milestones"]:visible .grid-body .grid-row')
+			.nth(ticked);
 		await row.locator('.grid-static-col[data-fieldname="done_on"]').click();
 		const today = await page.evaluate(() => frappe.datetime.str_to_user(frappe.datetime.get_today()));
 		await row.locator('input[data-fieldname="done_on"]').fill(today);
@@ -314,7 +374,7 @@ test("6 statistics viewer: Work Statistics, withheld cells, counselling refused"
 	const j = await journey("6-viewer", "viewer");
 	const { page, step } = j;
 	await step("Work Statistics of her county", () =>
-		open(page, `query-report/Work Statistics?governance_grid=${COUNTY}`)
+		open(page, `query-report/Work Statistics?governance_grid=${COUNTY}`),
 	);
 	const data = await page.evaluate(() => frappe.query_report.data);
 	assert.ok(data.length > 1, "a row per child node and a total");

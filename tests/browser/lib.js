@@ -62,7 +62,11 @@ async function journey(name, user, { viewport = DESKTOP } = {}) {
 	page.on("console", (message) => {
 		if (message.type() === "error") problems.push(`console error: ${message.text()}`);
 	});
-	page.on("pageerror", (error) => problems.push(`page error: ${error.message} ${(error.stack || "").split("\n").slice(1, 4).join(" ")}`));
+	page.on("pageerror", (error) =>
+		problems.push(
+			`page error: ${error.message} ${(error.stack || "").split("\n").slice(1, 4).join(" ")}`,
+		),
+	);
 	page.on("response", (response) => {
 		if (response.status() >= 500) problems.push(`HTTP ${response.status()}: ${response.url()}`);
 	});
@@ -75,7 +79,7 @@ async function journey(name, user, { viewport = DESKTOP } = {}) {
 				headers: { "Content-Type": "application/x-www-form-urlencoded" },
 				body: new URLSearchParams({ usr, pwd }),
 			}).then((r) => r.status),
-		user === "Administrator" ? [user, ADMIN_PASSWORD] : [login(user), PASSWORD]
+		user === "Administrator" ? [user, ADMIN_PASSWORD] : [login(user), PASSWORD],
 	);
 	assert.equal(status, 200, `login of ${user}`);
 	let index = 0;
@@ -135,7 +139,7 @@ async function settle(page, idle_ms = 300) {
 			return idle && now - (window.__busy_at || 0) > idle_ms;
 		},
 		idle_ms,
-		{ timeout: 30000, polling: 50 }
+		{ timeout: 30000, polling: 50 },
 	);
 }
 
@@ -199,7 +203,11 @@ async function noHorizontalOverflow(page) {
 // Every visible button of the current page lies within the window's width.
 async function buttonsReachable(page) {
 	const off = await page.evaluate(() =>
-		[...document.querySelectorAll(".page-container:not([style*='display: none']) button, .page-container a.btn")]
+		[
+			...document.querySelectorAll(
+				".page-container:not([style*='display: none']) button, .page-container a.btn",
+			),
+		]
 			.filter((b) => b.offsetParent && b.getBoundingClientRect().width > 0)
 			.filter((b) => {
 				const r = b.getBoundingClientRect();
@@ -207,7 +215,7 @@ async function buttonsReachable(page) {
 				const elsewhere = b.closest(".table-responsive, .form-grid, .layout-side-section");
 				return (r.left < 0 || r.right > window.innerWidth + 1) && !elsewhere;
 			})
-			.map((b) => b.innerText.trim() || b.getAttribute("data-label") || b.className)
+			.map((b) => b.innerText.trim() || b.getAttribute("data-label") || b.className),
 	);
 	assert.deepEqual(off, [], "buttons outside the window");
 }
@@ -226,7 +234,7 @@ async function asAdministrator(method, args = {}) {
 					headers: { "Content-Type": "application/x-www-form-urlencoded" },
 					body: new URLSearchParams({ usr: "Administrator", pwd }),
 				}),
-			ADMIN_PASSWORD
+			ADMIN_PASSWORD,
 		);
 	}
 	const page = adminContext.pages()[0];
@@ -235,13 +243,13 @@ async function asAdministrator(method, args = {}) {
 			fetch(
 				`/api/method/${m}?` +
 					new URLSearchParams(
-						Object.entries(a).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)])
+						Object.entries(a).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
 					),
-				{ headers: { Accept: "application/json" } }
+				{ headers: { Accept: "application/json" } },
 			)
 				.then((r) => r.json())
 				.then((r) => r.message),
-		[method, args]
+		[method, args],
 	);
 }
 
@@ -273,7 +281,9 @@ async function linkOptions(page, fieldname, text, scope) {
 	const input = control(page, fieldname, scope).locator("input");
 	// the suggestions of the whole text, not of a keystroke before it
 	const searched = page.waitForResponse(
-		(r) => r.url().includes("search_link") && new URLSearchParams(r.request().postData() || "").get("txt") === text
+		(r) =>
+			r.url().includes("search_link") &&
+			new URLSearchParams(r.request().postData() || "").get("txt") === text,
 	);
 	await input.click();
 	await input.fill("");
@@ -296,7 +306,10 @@ async function pickLink(page, fieldname, text, choice = text, scope) {
 	// for a person, until she clicks elsewhere
 	const list = control(page, fieldname, scope).locator("ul[role=listbox]");
 	if (await list.isVisible()) {
-		await page.locator(scope === "body" || !scope ? ".page-head:visible .title-text" : `${scope} .modal-title`).first().click();
+		await page
+			.locator(scope === "body" || !scope ? ".page-head:visible .title-text" : `${scope} .modal-title`)
+			.first()
+			.click();
 		await list.waitFor({ state: "hidden" });
 	}
 	return options;
@@ -321,7 +334,12 @@ async function save(page) {
 
 // Click a button of the page head by its (Chinese) label.
 async function clickButton(page, label) {
-	await page.locator(`.page-head:visible button:has-text("${label}"), .page-head:visible .btn:has-text("${label}")`).first().click();
+	await page
+		.locator(
+			`.page-head:visible button:has-text("${label}"), .page-head:visible .btn:has-text("${label}")`,
+		)
+		.first()
+		.click();
 	await settle(page);
 }
 
@@ -333,9 +351,22 @@ async function confirm(page) {
 
 // A workflow action from the form's 操作 menu.
 async function workflowAction(page, action) {
-	await page.locator('.page-head:visible .actions-btn-group button, .page-head:visible button:has-text("操作")').first().click();
+	await page
+		.locator('.page-head:visible .actions-btn-group button, .page-head:visible button:has-text("操作")')
+		.first()
+		.click();
 	await page.locator(`.page-head:visible .dropdown-menu:visible a:has-text("${action}")`).first().click();
 	await settle(page);
 }
 
-module.exports.forms = { control, linkOptions, pickLink, fill, doc, save, clickButton, confirm, workflowAction };
+module.exports.forms = {
+	control,
+	linkOptions,
+	pickLink,
+	fill,
+	doc,
+	save,
+	clickButton,
+	confirm,
+	workflowAction,
+};

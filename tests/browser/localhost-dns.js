@@ -8,7 +8,7 @@ dns.lookup = function (hostname, options, callback) {
 		if (typeof options === "function") [callback, options] = [options, {}];
 		const all = typeof options === "object" && options.all;
 		return process.nextTick(() =>
-			all ? callback(null, [{ address: "127.0.0.1", family: 4 }]) : callback(null, "127.0.0.1", 4)
+			all ? callback(null, [{ address: "127.0.0.1", family: 4 }]) : callback(null, "127.0.0.1", 4),
 		);
 	}
 	return lookup.call(this, hostname, options, callback);

@@ -13,20 +13,23 @@ fulian_grid.show_refusal = function (page_name) {
 		page_name,
 		title: __("Not permitted"),
 		message: __(
-			"You may not open this record: it lies outside the grids where your role was assigned, or your role does not open such records."
+			"You may not open this record: it lies outside the grids where your role was assigned, or your role does not open such records.",
 		),
 		img: "/assets/frappe/images/ui/bubble-tea-sorry.svg",
 	});
 };
 
-const is_app_doctype = (slug) => (frappe.boot.fulian_grid_doctypes || []).some((dt) => frappe.router.slug(dt) === slug);
+const is_app_doctype = (slug) =>
+	(frappe.boot.fulian_grid_doctypes || []).some((dt) => frappe.router.slug(dt) === slug);
 
 $(document).ajaxError((event, xhr, settings) => {
 	const url = settings.url || "";
 	const route = frappe.get_route() || [];
-	const outside_her_grids = xhr.status === 403 && url.includes("frappe.desk.form.load.getdoc") && route[0] === "Form";
+	const outside_her_grids =
+		xhr.status === 403 && url.includes("frappe.desk.form.load.getdoc") && route[0] === "Form";
 	const not_her_doctype = xhr.status === 404 && url.includes("getpage") && is_app_doctype(route[0]);
-	if (outside_her_grids || not_her_doctype) setTimeout(() => fulian_grid.show_refusal(frappe.get_route_str()), 0);
+	if (outside_her_grids || not_her_doctype)
+		setTimeout(() => fulian_grid.show_refusal(frappe.get_route_str()), 0);
 });
 
 // frappe-charts (2.0.0-rc22) redraws a chart on every resize of its container, also when the
@@ -40,12 +43,14 @@ $(document).ajaxError((event, xhr, settings) => {
 	const guarded = new WeakSet();
 	function guard(chart) {
 		let proto = Object.getPrototypeOf(chart);
-		while (proto && !Object.prototype.hasOwnProperty.call(proto, "draw")) proto = Object.getPrototypeOf(proto);
+		while (proto && !Object.prototype.hasOwnProperty.call(proto, "draw"))
+			proto = Object.getPrototypeOf(proto);
 		if (!proto || guarded.has(proto)) return;
 		const draw = proto.draw;
 		proto.draw = function (...args) {
 			const parent = this.parent;
-			if (parent && (!parent.isConnected || parent.offsetParent === null || parent.clientWidth < 100)) return;
+			if (parent && (!parent.isConnected || parent.offsetParent === null || parent.clientWidth < 100))
+				return;
 			try {
 				return draw.apply(this, args);
 			} catch (error) {

@@ -10,19 +10,31 @@ fulian_grid.identity.fields = (doctype) =>
 
 fulian_grid.identity.tables = (frm) =>
 	frm.meta.fields.filter(
-		(df) => frappe.model.table_fields.includes(df.fieldtype) && fulian_grid.identity.fields(df.options).length
+		(df) =>
+			frappe.model.table_fields.includes(df.fieldtype) &&
+			fulian_grid.identity.fields(df.options).length,
 	);
 
 fulian_grid.identity.setup = (frm) => {
 	const info = (frm.doc.__onload || {}).identity;
 	if (frm.is_new() || !info) return;
 	if (info.writable === false) {
-		fulian_grid.identity.fields(frm.doctype).forEach((df) => frm.set_df_property(df.fieldname, "read_only", 1));
-		fulian_grid.identity.tables(frm).forEach((table) =>
-			fulian_grid.identity.fields(table.options).forEach((df) =>
-				frm.fields_dict[table.fieldname].grid.update_docfield_property(df.fieldname, "read_only", 1)
-			)
-		);
+		fulian_grid.identity
+			.fields(frm.doctype)
+			.forEach((df) => frm.set_df_property(df.fieldname, "read_only", 1));
+		fulian_grid.identity
+			.tables(frm)
+			.forEach((table) =>
+				fulian_grid.identity
+					.fields(table.options)
+					.forEach((df) =>
+						frm.fields_dict[table.fieldname].grid.update_docfield_property(
+							df.fieldname,
+							"read_only",
+							1,
+						),
+					),
+			);
 	}
 	if (info.may_reveal && !frm.fulian_revealed) {
 		frm.add_custom_button(__("Show Identities"), () => fulian_grid.identity.reveal(frm));
@@ -41,9 +53,13 @@ fulian_grid.identity.reveal = (frm) =>
 			// Put the values in place without marking the form dirty: nothing changed yet.
 			Object.assign(frm.doc, message.fields);
 			(frm.doc.__onload || {}).identity && (frm.doc.__onload.identity.may_reveal = false);
-			fulian_grid.identity.tables(frm).forEach((table) =>
-				(frm.doc[table.fieldname] || []).forEach((row) => Object.assign(row, message.rows[row.name] || {}))
-			);
+			fulian_grid.identity
+				.tables(frm)
+				.forEach((table) =>
+					(frm.doc[table.fieldname] || []).forEach((row) =>
+						Object.assign(row, message.rows[row.name] || {}),
+					),
+				);
 			frm.fulian_revealed = true;
 			frm.remove_custom_button(__("Show Identities"));
 			frm.refresh_fields();

@@ -8,7 +8,13 @@ $(document).on("form-refresh", (e, frm) => {
 		const dialog = new frappe.ui.Dialog({
 			title: __("Move to Another Grid"),
 			fields: [
-				{ fieldname: "governance_grid", fieldtype: "Link", options: "Governance Grid", label: __("Governance Grid"), reqd: 1 },
+				{
+					fieldname: "governance_grid",
+					fieldtype: "Link",
+					options: "Governance Grid",
+					label: __("Governance Grid"),
+					reqd: 1,
+				},
 				{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason"), reqd: 1 },
 			],
 			primary_action_label: __("Move"),

@@ -17,7 +17,8 @@ from frappe.utils import get_test_client, today
 from frappe.utils.password import update_password
 
 from fulian_grid import boundary
-from fulian_grid.tests.utils import FulianTestCase, assign, make_federation, make_grid, make_user
+from fulian_grid.tests.factories import assign, make_federation, make_grid, make_user
+from fulian_grid.tests.utils import FulianTestCase
 
 PASSWORD = "Boundary-Test-Pw-9381!"
 SECRET_NAME = "欧阳秘娟"

@@ -9,8 +9,9 @@ import frappe
 from frappe.utils import add_to_date, now_datetime
 from frappe.utils.password import update_password
 
+from fulian_grid.tests.factories import assign, make_grid, make_user
 from fulian_grid.tests.security.test_boundary import PASSWORD, Caller
-from fulian_grid.tests.utils import FulianTestCase, assign, make_grid, make_user
+from fulian_grid.tests.utils import FulianTestCase
 
 SECRET_VICTIM = "司马秘兰"
 SECRET_RESPONDENT = "欧阳秘强"

@@ -4,7 +4,7 @@ import frappe
 from frappe.utils import add_days, getdate, today
 
 from fulian_grid.api.platform import get_count
-from fulian_grid.tests.duty import deliberation, make_executive, meeting, training
+from fulian_grid.tests.factories import deliberation, make_executive, meeting, training
 from fulian_grid.tests.utils import CityTestCase
 
 

@@ -146,7 +146,9 @@ class TestFieldApp(CityTestCase):
 	def test_quick_report_seals_identities_files_it_once_and_shows_in_my_reports(self):
 		draft = self.quick_draft()
 		# as the phone sends it: an HTTP request (where server-owned fields are guarded)
-		first = self.as_user(self.worker_a, call, "fulian_grid.api.field.quick_report", draft=frappe.as_json(draft))
+		first = self.as_user(
+			self.worker_a, call, "fulian_grid.api.field.quick_report", draft=frappe.as_json(draft)
+		)
 		again = self.as_user(self.worker_a, field.quick_report, draft)
 		self.assertEqual(first["name"], again["name"])
 		self.assertEqual((first["created"], again["created"]), (True, False))

@@ -9,7 +9,8 @@ from frappe.desk.reportview import export_query
 from frappe.desk.search import search_link
 from frappe.www.printview import validate_print_permission
 
-from fulian_grid.tests.utils import FulianTestCase, TestCity, make_executive, revealed, scoped_user
+from fulian_grid.tests.factories import make_executive, scoped_user
+from fulian_grid.tests.utils import FulianTestCase, TestCity, revealed
 
 
 class TestGridScope(FulianTestCase):
@@ -199,7 +200,7 @@ class TestTreePaths(FulianTestCase):
 
 	def test_adding_nodes_moves_no_path(self):
 		before = dict(frappe.get_all("Governance Grid", fields=["name", "tree_path"], as_list=True))
-		from fulian_grid.tests.utils import make_grid
+		from fulian_grid.tests.factories import make_grid
 
 		make_grid("TA0", "新街道", "Township", "TA")  # shifts lft/rgt of half the tree, but no path
 		after = dict(frappe.get_all("Governance Grid", fields=["name", "tree_path"], as_list=True))

@@ -12,9 +12,9 @@ from frappe.utils import add_days, today
 from fulian_grid import vault
 from fulian_grid.api.ledger import import_screening_ledger
 from fulian_grid.bulk import insert_rows, reserve_names
-from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import make_ledger
+from fulian_grid.tests.factories import assign, make_ledger, make_user
 from fulian_grid.tests.test_ledger_import import GOOD, HEADER
-from fulian_grid.tests.utils import CityTestCase, assign, make_user
+from fulian_grid.tests.utils import CityTestCase
 
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "<script>alert(document.cookie)</script>"

@@ -2,8 +2,9 @@
 
 import frappe
 
-from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import VALID_ID, make_ledger
-from fulian_grid.tests.utils import CityTestCase, scoped_user
+from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import VALID_ID
+from fulian_grid.tests.factories import make_ledger, scoped_user
+from fulian_grid.tests.utils import CityTestCase
 
 
 def read_as(user, doctype, name):

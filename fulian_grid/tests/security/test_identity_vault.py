@@ -15,16 +15,8 @@ from frappe.desk.form.save import savedocs
 from fulian_grid import vault
 from fulian_grid.api import identity as identity_api
 from fulian_grid.domain.ids import id_check_char
-from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import make_ledger
-from fulian_grid.tests.utils import (
-	CityTestCase,
-	FulianTestCase,
-	TestCity,
-	make_executive,
-	make_grid,
-	make_user,
-	scoped_user,
-)
+from fulian_grid.tests.factories import make_executive, make_grid, make_ledger, make_user, scoped_user
+from fulian_grid.tests.utils import CityTestCase, FulianTestCase, TestCity
 
 
 def valid_id(first17: str) -> str:

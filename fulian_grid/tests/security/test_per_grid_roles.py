@@ -8,9 +8,9 @@ from frappe.utils import add_to_date, now_datetime
 from fulian_grid import hooks, traces
 from fulian_grid.api.platform import get_transitions
 from fulian_grid.api.records import move_to_grid
-from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import make_ledger
 from fulian_grid.permissions import GridMoveError
-from fulian_grid.tests.utils import CityTestCase, make_user, scoped_user
+from fulian_grid.tests.factories import make_ledger, make_user, scoped_user
+from fulian_grid.tests.utils import CityTestCase
 
 
 class TestPerGridRoles(CityTestCase):

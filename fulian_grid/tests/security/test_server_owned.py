@@ -16,10 +16,9 @@ from frappe.model.workflow import apply_workflow
 from frappe.utils import add_to_date, get_datetime, now_datetime
 from werkzeug.test import EnvironBuilder
 
-from fulian_grid.fulian_grid.doctype.service_request.test_service_request import make_request
-from fulian_grid.fulian_grid.doctype.volunteer_team.test_volunteer_team import make_team
 from fulian_grid.server_owned import ServerOwnedFieldError
-from fulian_grid.tests.utils import CityTestCase, make_executive
+from fulian_grid.tests.factories import make_executive, make_request, make_team
+from fulian_grid.tests.utils import CityTestCase
 
 BACKDATED = "2020-01-01 08:00:00"
 

@@ -9,10 +9,10 @@ so the attacker is known to work."""
 import frappe
 from frappe.utils import add_days, today
 
-from fulian_grid.fulian_grid.doctype.divorce_counselling.test_divorce_counselling import make_counselling
 from fulian_grid.fulian_grid.report.service_figures.service_figures import execute as service_figures
 from fulian_grid.fulian_grid.report.work_statistics.work_statistics import execute as work_statistics
-from fulian_grid.tests.utils import CityTestCase, assign, make_grid, make_user
+from fulian_grid.tests.factories import assign, make_counselling, make_grid, make_user
+from fulian_grid.tests.utils import CityTestCase
 
 PERIOD = {"from_date": add_days(today(), -30), "to_date": today()}
 THRESHOLD = 5

@@ -24,6 +24,42 @@ BASIS_FIELDS = ("carries_identities", "legal_basis", "consent_record", "basis_no
 
 
 class CaseReferral(SensitiveDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		agency: DF.Literal[
+			"",
+			"Police",
+			"Court",
+			"Procuratorate",
+			"Civil Affairs",
+			"Education",
+			"Health",
+			"Higher Federation",
+		]
+		agency_name: DF.Data | None
+		basis_note: DF.SmallText | None
+		carries_identities: DF.Check
+		consent_record: DF.Link | None
+		consent_withdrawn: DF.Check
+		decline_reason: DF.SmallText | None
+		follow_up_due: DF.Date | None
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		infringement_report: DF.Link
+		legal_basis: DF.Literal["", "Consent", "Statutory Duty", "Emergency"]
+		outcome: DF.SmallText | None
+		responded_on: DF.Date | None
+		revoke_reason: DF.SmallText | None
+		sent_on: DF.Date
+		status: DF.Literal["Sent", "Accepted", "Declined", "Revoked"]
+
+	# end: auto-generated types
 	def validate(self):
 		self.take_grid_from_report()
 		self.validate_step()

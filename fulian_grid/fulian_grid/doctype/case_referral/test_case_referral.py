@@ -2,9 +2,8 @@ import frappe
 from frappe.utils import add_days, today
 
 from fulian_grid.fulian_grid.doctype.case_referral.case_referral import ReferralError
-from fulian_grid.fulian_grid.doctype.consent_record.test_consent_record import make_consent
 from fulian_grid.fulian_grid.doctype.infringement_report.test_infringement_report import InfringementCase
-from fulian_grid.tests.utils import scoped_user
+from fulian_grid.tests.factories import make_consent, scoped_user
 
 
 class TestCaseReferral(InfringementCase):

@@ -15,6 +15,27 @@ class CommendationValidationError(frappe.ValidationError):
 
 
 class Commendation(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		awarding_body: DF.Data
+		evidence: DF.Attach | None
+		evidence_note: DF.SmallText | None
+		executive_name: DF.Data | None
+		federation_executive: DF.Link
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		honour: DF.Data
+		level: DF.Literal["National", "Provincial", "City", "County", "Township", "Community"]
+		women_federation: DF.Link | None
+		year: DF.Int
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_year()
 

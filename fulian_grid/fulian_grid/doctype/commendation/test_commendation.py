@@ -2,7 +2,7 @@ import frappe
 from frappe.utils import getdate, today
 
 from fulian_grid.fulian_grid.doctype.commendation.commendation import CommendationValidationError
-from fulian_grid.tests.duty import make_executive
+from fulian_grid.tests.factories import make_executive
 from fulian_grid.tests.utils import CityTestCase
 
 

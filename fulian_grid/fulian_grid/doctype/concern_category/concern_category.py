@@ -5,4 +5,17 @@ from frappe.model.document import Document
 
 
 class ConcernCategory(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		category_name: DF.Data
+		description: DF.SmallText | None
+		enabled: DF.Check
+		mandatory_report: DF.Check
+	# end: auto-generated types
 	pass

@@ -1,6 +1,6 @@
 import frappe
 
-from fulian_grid.install import DEFAULT_CONCERN_CATEGORIES, DEFAULT_CONCERN_ITEMS
+from fulian_grid.domain.masters import DEFAULT_CONCERN_CATEGORIES, DEFAULT_CONCERN_ITEMS
 from fulian_grid.tests.utils import FulianTestCase
 
 

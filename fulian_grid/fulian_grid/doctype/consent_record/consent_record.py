@@ -19,6 +19,33 @@ class ConsentError(frappe.ValidationError):
 
 
 class ConsentRecord(SensitiveDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		consent_method: DF.Literal["Signed Form", "Recorded Oral Consent", "Electronic"]
+		consented_on: DF.Date
+		given_by: DF.Literal["The Person", "Guardian"]
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		guardian_name: DF.Data | None
+		infringement_report: DF.Link | None
+		lacks_capacity: DF.Check
+		purposes: DF.SmallText
+		recipients: DF.SmallText
+		sensitive_information: DF.Check
+		signed_form: DF.Attach | None
+		status: DF.Literal["Valid", "Withdrawn"]
+		subject_age: DF.Int
+		subject_name: DF.Data
+		withdrawal_note: DF.SmallText | None
+		withdrawn_on: DF.Date | None
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_report()
 		self.validate_consent()

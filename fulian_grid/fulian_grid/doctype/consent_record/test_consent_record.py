@@ -4,23 +4,7 @@ from frappe.utils import add_days, today
 from fulian_grid import vault
 from fulian_grid.fulian_grid.doctype.consent_record.consent_record import ConsentError
 from fulian_grid.fulian_grid.doctype.infringement_report.test_infringement_report import InfringementCase
-
-
-def make_consent(report, **values):
-	return frappe.get_doc(
-		{
-			"doctype": "Consent Record",
-			"infringement_report": report.name,
-			"governance_grid": report.governance_grid,
-			"subject_name": "李梅",
-			"subject_age": 35,
-			"given_by": "The Person",
-			"consented_on": add_days(today(), -5),
-			"purposes": "转介法律援助",
-			"recipients": "区法律援助中心",
-			**values,
-		}
-	)
+from fulian_grid.tests.factories import make_consent
 
 
 class TestConsentRecord(InfringementCase):

@@ -19,6 +19,30 @@ class DataSubjectRequestError(frappe.ValidationError):
 
 
 class DataSubjectRequest(SensitiveDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		answer: DF.SmallText | None
+		answered_on: DF.Date | None
+		details: DF.SmallText
+		due_on: DF.Date | None
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		infringement_report: DF.Link | None
+		is_overdue: DF.Check
+		overdue_notified: DF.Check
+		received_on: DF.Date
+		request_kind: DF.Literal["Access", "Copy", "Correction", "Deletion"]
+		requester_contact: DF.Data | None
+		requester_name: DF.Data
+		status: DF.Literal["Open", "Answered", "Refused"]
+
+	# end: auto-generated types
 	def validate(self):
 		received = getdate(self.received_on)
 		try:

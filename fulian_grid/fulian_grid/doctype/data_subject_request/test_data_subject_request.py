@@ -5,7 +5,8 @@ from fulian_grid.fulian_grid.doctype.data_subject_request.data_subject_request i
 	DataSubjectRequestError,
 	remind_overdue_requests,
 )
-from fulian_grid.tests.utils import CityTestCase, scoped_user
+from fulian_grid.tests.factories import scoped_user
+from fulian_grid.tests.utils import CityTestCase
 
 
 class TestDataSubjectRequest(CityTestCase):

@@ -5,4 +5,20 @@ from frappe.model.document import Document
 
 
 class DeliberationAttendee(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		attendee_name: DF.Data | None
+		attendee_type: DF.Literal["Executive", "Resident"]
+		federation_executive: DF.Link | None
+		headcount: DF.Int
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
 	pass

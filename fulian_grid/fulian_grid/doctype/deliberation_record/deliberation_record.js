@@ -5,10 +5,9 @@ frappe.ui.form.on("Deliberation Record", {
 	refresh(frm) {
 		if (!frm.is_new()) {
 			frm.add_custom_button(__("Appendix E Form (.docx)"), () => {
-				window.open(
-					"/api/method/fulian_grid.api.deliberation.download_deliberation_record?name=" +
-						encodeURIComponent(frm.doc.name)
-				);
+				fulian_grid.download("fulian_grid.api.deliberation.download_deliberation_record", {
+					name: frm.doc.name,
+				});
 			});
 		}
 	},

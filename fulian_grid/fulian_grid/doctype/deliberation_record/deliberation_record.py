@@ -13,6 +13,40 @@ class DeliberationValidationError(frappe.ValidationError):
 
 
 class DeliberationRecord(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from fulian_grid.fulian_grid.doctype.deliberation_action.deliberation_action import DeliberationAction
+		from fulian_grid.fulian_grid.doctype.deliberation_attendee.deliberation_attendee import (
+			DeliberationAttendee,
+		)
+
+		attachment: DF.Attach | None
+		attendees: DF.Table[DeliberationAttendee]
+		convener: DF.Link
+		convener_name: DF.Data | None
+		deliberation_form: DF.Literal["Centralized", "On-site", "Door-to-door", "Reception"]
+		discussion: DF.Text | None
+		end_time: DF.Datetime | None
+		follow_up_actions: DF.Table[DeliberationAction]
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		issues_raised: DF.Text | None
+		recorder: DF.Link | None
+		recorder_name: DF.Data | None
+		resolutions: DF.Text | None
+		start_time: DF.Datetime
+		topic: DF.Data
+		total_headcount: DF.Int
+		venue: DF.Data
+		women_federation: DF.Link
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_times()
 		self.validate_attendees()

@@ -19,10 +19,7 @@ frappe.listview_settings["Deliberation Record"] = {
 				],
 				primary_action_label: __("Download"),
 				primary_action(values) {
-					const query = new URLSearchParams(values).toString();
-					window.open(
-						"/api/method/fulian_grid.api.deliberation.download_deliberation_book?" + query
-					);
+					fulian_grid.download("fulian_grid.api.deliberation.download_deliberation_book", values);
 					dialog.hide();
 				},
 			});

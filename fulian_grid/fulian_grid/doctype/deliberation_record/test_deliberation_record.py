@@ -9,8 +9,8 @@ from fulian_grid.api.deliberation import download_deliberation_book, download_de
 from fulian_grid.fulian_grid.doctype.deliberation_record.deliberation_record import (
 	DeliberationValidationError,
 )
-from fulian_grid.tests.duty import deliberation, make_executive
-from fulian_grid.tests.utils import CityTestCase, assign, make_user
+from fulian_grid.tests.factories import assign, deliberation, make_executive, make_user
+from fulian_grid.tests.utils import CityTestCase
 
 
 def downloaded() -> Document:

@@ -19,6 +19,29 @@ class DivorceCounselling(SensitiveDocument):
 	"""离婚调适辅导: the couple and the notes are sensitive; only handlers in scope and the
 	counsellor see them. Statistics count records and never show who."""
 
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		counselling_date: DF.Date
+		counselling_notes: DF.SmallText | None
+		counselling_sessions: DF.Int
+		counsellor: DF.Link | None
+		couple_masked: DF.Data | None
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		husband_name: DF.Data
+		outcome: DF.Literal[
+			"In Counselling", "Registration Cancelled", "Registration Postponed", "Divorced", "Other Outcome"
+		]
+		outcome_on: DF.Date | None
+		wife_name: DF.Data
+	# end: auto-generated types
+
 	def responsible_user(self):
 		return executive_user(self.counsellor)
 

@@ -1,23 +1,8 @@
 import frappe
-from frappe.utils import today
 
+from fulian_grid.tests.factories import assign, make_counselling, make_user
 from fulian_grid.tests.security.test_identity_privacy import read_as
-from fulian_grid.tests.utils import CityTestCase, assign, make_user, revealed
-
-
-def make_counselling(**values):
-	return frappe.get_doc(
-		{
-			"doctype": "Divorce Counselling",
-			"wife_name": "王芳",
-			"husband_name": "李强",
-			"counselling_date": today(),
-			"governance_grid": "TA1CG",
-			"outcome": "Registration Postponed",
-			"counselling_notes": "双方同意冷静期后再议",
-			**values,
-		}
-	)
+from fulian_grid.tests.utils import CityTestCase, revealed
 
 
 class TestDivorceCounselling(CityTestCase):

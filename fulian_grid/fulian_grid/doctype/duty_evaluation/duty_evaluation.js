@@ -16,7 +16,7 @@ frappe.ui.form.on("Duty Evaluation Line", {
 			frappe.msgprint(
 				row.source_available
 					? __("No records were counted for this line")
-					: __("Source not available")
+					: __("Source not available"),
 			);
 			return;
 		}

@@ -35,6 +35,41 @@ def executive_user(executive: str | None) -> str | None:
 
 
 class DutyEvaluation(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from fulian_grid.fulian_grid.doctype.duty_evaluation_adjustment.duty_evaluation_adjustment import (
+			DutyEvaluationAdjustment,
+		)
+		from fulian_grid.fulian_grid.doctype.duty_evaluation_line.duty_evaluation_line import (
+			DutyEvaluationLine,
+		)
+
+		adjustments: DF.Table[DutyEvaluationAdjustment]
+		amended_from: DF.Link | None
+		base_score: DF.Float
+		evaluated_on: DF.Date | None
+		evaluator: DF.Link | None
+		executive_name: DF.Data | None
+		federation_executive: DF.Link
+		governance_grid: DF.Link
+		grade: DF.Literal["", "Excellent", "Good", "Pass", "Fail"]
+		grid_path: DF.Data | None
+		lines: DF.Table[DutyEvaluationLine]
+		period_end: DF.Date
+		period_start: DF.Date
+		remarks: DF.SmallText | None
+		total_additions: DF.Float
+		total_deductions: DF.Float
+		total_score: DF.Float
+		women_federation: DF.Link | None
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_not_own_evaluation()
 		self.validate_period()

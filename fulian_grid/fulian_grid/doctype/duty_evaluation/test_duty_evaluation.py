@@ -15,10 +15,18 @@ from fulian_grid.fulian_grid.doctype.duty_evaluation.duty_evaluation import (
 	SelfEvaluationError,
 	WeightsError,
 )
-from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import make_ledger
 from fulian_grid.indicators import INDICATORS, Source, measure
-from fulian_grid.tests.duty import deliberation, home_visit, make_executive, meeting, training
-from fulian_grid.tests.utils import CityTestCase, assign, make_user
+from fulian_grid.tests.factories import (
+	assign,
+	deliberation,
+	home_visit,
+	make_executive,
+	make_ledger,
+	make_user,
+	meeting,
+	training,
+)
+from fulian_grid.tests.utils import CityTestCase
 
 START, END = add_days(today(), -30), add_days(today(), -2)
 
@@ -290,10 +298,7 @@ class TestDutyEvaluation(CityTestCase):
 		self.assertEqual(result.names, [on_time.name])
 
 	def test_projects_and_volunteer_hours_count_from_their_records(self):
-		from fulian_grid.fulian_grid.doctype.fulian_volunteer.test_fulian_volunteer import make_volunteer
-		from fulian_grid.fulian_grid.doctype.led_project.test_led_project import make_project
-		from fulian_grid.fulian_grid.doctype.volunteer_project.test_volunteer_project import make_service
-		from fulian_grid.fulian_grid.doctype.volunteer_team.test_volunteer_team import make_team
+		from fulian_grid.tests.factories import make_project, make_service, make_team, make_volunteer
 
 		led = make_project(
 			self.zhou, status="Completed", start_date=add_days(today(), -20), end_date=add_days(today(), -5)

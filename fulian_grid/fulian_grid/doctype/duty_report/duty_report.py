@@ -31,6 +31,26 @@ def evidence_summary(executive: str, start, end, grid: str) -> str:
 
 
 class DutyReport(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		evidence_summary: DF.LongText | None
+		executive_name: DF.Data | None
+		federation_executive: DF.Link
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		own_account: DF.TextEditor
+		period_end: DF.Date
+		period_start: DF.Date
+		report_date: DF.Date | None
+		women_federation: DF.Link | None
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_period()
 		self.validate_own_report()

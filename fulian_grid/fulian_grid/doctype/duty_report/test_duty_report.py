@@ -1,8 +1,8 @@
 import frappe
 from frappe.utils import add_days, today
 
-from fulian_grid.tests.duty import deliberation, home_visit, make_executive
-from fulian_grid.tests.utils import CityTestCase, assign, make_user
+from fulian_grid.tests.factories import assign, deliberation, home_visit, make_executive, make_user
+from fulian_grid.tests.utils import CityTestCase
 
 
 def duty_report(executive, **values):

@@ -1,24 +1,10 @@
 import frappe
-from frappe.utils import today
 
 from fulian_grid.fulian_grid.doctype.entrepreneurship_loan.entrepreneurship_loan import LoanValidationError
 from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import VALID_ID
+from fulian_grid.tests.factories import assign, make_loan, make_user
 from fulian_grid.tests.security.test_identity_privacy import read_as
-from fulian_grid.tests.utils import CityTestCase, assign, make_user, revealed
-
-
-def make_loan(**values):
-	return frappe.get_doc(
-		{
-			"doctype": "Entrepreneurship Loan",
-			"borrower_name": "张秀英",
-			"loan_amount": 100000,
-			"lender": "东营农商银行",
-			"loan_date": today(),
-			"governance_grid": "TA1CG",
-			**values,
-		}
-	)
+from fulian_grid.tests.utils import CityTestCase, revealed
 
 
 class TestEntrepreneurshipLoan(CityTestCase):

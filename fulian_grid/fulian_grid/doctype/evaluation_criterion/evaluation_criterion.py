@@ -15,6 +15,32 @@ class CriterionValidationError(frappe.ValidationError):
 
 
 class EvaluationCriterion(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		criterion_name: DF.Data
+		enabled: DF.Check
+		indicator: DF.Literal[
+			"Visits Made",
+			"Ledger Entries Screened",
+			"Reports Raised On Time",
+			"Deliberations Convened",
+			"Projects Led",
+			"Projects Completed",
+			"Volunteer Hours",
+			"Trainings Attended",
+			"Meetings Attended",
+		]
+		measurement: DF.SmallText | None
+		target: DF.Float
+		weight: DF.Percent
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_weight_and_target()
 		self.warn_about_total_weight()

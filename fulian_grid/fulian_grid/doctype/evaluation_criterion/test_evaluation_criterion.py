@@ -1,11 +1,11 @@
 import frappe
 
+from fulian_grid.domain.masters import DEFAULT_EVALUATION_CRITERIA
 from fulian_grid.domain.scoring import validate_weights
 from fulian_grid.fulian_grid.doctype.evaluation_criterion.evaluation_criterion import (
 	CriterionValidationError,
 )
 from fulian_grid.indicators import INDICATORS
-from fulian_grid.install import DEFAULT_EVALUATION_CRITERIA
 from fulian_grid.tests.utils import FulianTestCase
 
 

@@ -13,6 +13,28 @@ class MeetingValidationError(frappe.ValidationError):
 
 
 class ExecutiveCommitteeMeeting(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from fulian_grid.fulian_grid.doctype.meeting_attendee.meeting_attendee import MeetingAttendee
+
+		agenda: DF.Text
+		attended_count: DF.Int
+		attendees: DF.Table[MeetingAttendee]
+		decisions: DF.Text | None
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		meeting_date: DF.Date
+		status: DF.Literal["Planned", "Held", "Cancelled"]
+		venue: DF.Data | None
+		women_federation: DF.Link
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_held_not_in_future()
 		self.validate_attendees()

@@ -4,7 +4,7 @@ from frappe.utils import add_days, today
 from fulian_grid.fulian_grid.doctype.executive_committee_meeting.executive_committee_meeting import (
 	MeetingValidationError,
 )
-from fulian_grid.tests.duty import make_executive, meeting
+from fulian_grid.tests.factories import make_executive, meeting
 from fulian_grid.tests.utils import CityTestCase
 
 

@@ -14,6 +14,35 @@ class InvalidIdentityError(frappe.ValidationError):
 
 
 class FederationExecutive(SensitiveDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from fulian_grid.fulian_grid.doctype.contact_household.contact_household import ContactHousehold
+		from fulian_grid.fulian_grid.doctype.executive_post.executive_post import ExecutivePost
+
+		birth_date: DF.Date | None
+		contact_households: DF.Table[ContactHousehold]
+		full_name: DF.Data
+		gender: DF.Literal["Female", "Male"]
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		id_number: DF.Data | None
+		mobile: DF.Data | None
+		position: DF.Literal["Chair", "Vice-chair", "Executive Member", "Grid Worker", "Mediator"]
+		posts: DF.Table[ExecutivePost]
+		status: DF.Literal["Active", "Term Ended", "Resigned"]
+		term_end: DF.Date | None
+		term_start: DF.Date | None
+		two_way_post_count: DF.Int
+		user: DF.Link | None
+		women_federation: DF.Link
+
+	# end: auto-generated types
 	def responsible_user(self):
 		return self.user  # her own identity
 

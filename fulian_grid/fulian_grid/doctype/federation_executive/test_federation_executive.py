@@ -2,7 +2,8 @@ import frappe
 
 from fulian_grid import vault
 from fulian_grid.fulian_grid.doctype.federation_executive.federation_executive import InvalidIdentityError
-from fulian_grid.tests.utils import CityTestCase, revealed, scoped_user
+from fulian_grid.tests.factories import scoped_user
+from fulian_grid.tests.utils import CityTestCase, revealed
 from fulian_grid.vault import IdentityValueError
 
 VALID_ID = "11010519491231002X"

@@ -1,6 +1,7 @@
 import frappe
 
-from fulian_grid.tests.utils import CityTestCase, scoped_user
+from fulian_grid.tests.factories import scoped_user
+from fulian_grid.tests.utils import CityTestCase
 
 
 class TestFulianSettings(CityTestCase):

@@ -1,22 +1,7 @@
 import frappe
 
+from fulian_grid.tests.factories import make_volunteer
 from fulian_grid.tests.utils import CityTestCase
-
-
-def make_volunteer(name, grid="TA1CG", user=None, **values):
-	return (
-		frappe.get_doc(
-			{
-				"doctype": "Fulian Volunteer",
-				"volunteer_name": name,
-				"governance_grid": grid,
-				"user": user,
-				**values,
-			}
-		)
-		.insert()
-		.name
-	)
 
 
 class TestFulianVolunteer(CityTestCase):

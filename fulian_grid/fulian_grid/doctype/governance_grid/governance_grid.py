@@ -14,6 +14,34 @@ class GridLevelError(frappe.ValidationError):
 
 
 class GovernanceGrid(NestedSet):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		children_count: DF.Int
+		exclusive_host: DF.Literal[
+			"", "Industrial Park", "Enterprise", "School", "Market", "Hospital", "Other"
+		]
+		grid_code: DF.Data
+		grid_kind: DF.Literal["", "Community Grid", "Village Grid", "Exclusive Grid"]
+		grid_name: DF.Data
+		host_name: DF.Data | None
+		households: DF.Int
+		is_group: DF.Check
+		latitude: DF.Float
+		level: DF.Literal["City", "County", "Township", "Community", "Village", "Grid", "Micro-grid"]
+		lft: DF.Int
+		longitude: DF.Float
+		old_parent: DF.Link | None
+		parent_governance_grid: DF.Link | None
+		rgt: DF.Int
+		tree_path: DF.Data | None
+		women_count: DF.Int
+	# end: auto-generated types
 	nsm_parent_field = "parent_governance_grid"
 
 	def validate(self):

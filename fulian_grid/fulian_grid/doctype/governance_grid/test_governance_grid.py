@@ -2,7 +2,8 @@ import frappe
 from frappe.utils.nestedset import NestedSetChildExistsError, NestedSetRecursionError
 
 from fulian_grid.fulian_grid.doctype.governance_grid.governance_grid import GridLevelError
-from fulian_grid.tests.utils import CityTestCase, make_grid
+from fulian_grid.tests.factories import make_grid
+from fulian_grid.tests.utils import CityTestCase
 
 
 class TestGovernanceGrid(CityTestCase):

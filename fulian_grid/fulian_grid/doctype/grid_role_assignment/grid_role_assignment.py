@@ -11,6 +11,24 @@ from fulian_grid.roles import APP_ROLES
 
 
 class GridRoleAssignment(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		enabled: DF.Check
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		note: DF.SmallText | None
+		role: DF.Link
+		user: DF.Link
+		valid_from: DF.Date | None
+		valid_to: DF.Date | None
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_role()
 		self.validate_dates()

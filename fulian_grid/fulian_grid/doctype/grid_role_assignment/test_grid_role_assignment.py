@@ -2,7 +2,8 @@ import frappe
 from frappe.utils import add_days, nowdate
 
 from fulian_grid.permissions import user_paths
-from fulian_grid.tests.utils import CityTestCase, assign, make_user, scoped_user
+from fulian_grid.tests.factories import assign, make_user, scoped_user
+from fulian_grid.tests.utils import CityTestCase
 
 
 class TestGridRoleAssignment(CityTestCase):

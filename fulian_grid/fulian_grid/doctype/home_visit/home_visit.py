@@ -14,6 +14,27 @@ class VisitValidationError(frappe.ValidationError):
 
 
 class HomeVisit(SensitiveDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		address: DF.SmallText | None
+		amended_from: DF.Link | None
+		federation_executive: DF.Link
+		findings: DF.SmallText | None
+		follow_up: DF.SmallText | None
+		follow_up_needed: DF.Check
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		household: DF.Data | None
+		screening_ledger: DF.Link | None
+		visit_date: DF.Date
+
+	# end: auto-generated types
 	def responsible_user(self):
 		return executive_user(self.federation_executive)
 

@@ -2,7 +2,7 @@ import frappe
 from frappe.utils import add_days, getdate, today
 
 from fulian_grid.fulian_grid.doctype.home_visit.home_visit import VisitValidationError
-from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import make_ledger
+from fulian_grid.tests.factories import make_ledger
 from fulian_grid.tests.utils import CityTestCase
 
 

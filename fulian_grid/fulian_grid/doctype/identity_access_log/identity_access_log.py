@@ -7,4 +7,22 @@ from frappe.model.document import Document
 
 
 class IdentityAccessLog(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		action: DF.Literal["Reveal", "Refused", "Export", "Lookup"]
+		fields: DF.SmallText | None
+		governance_grid: DF.Link | None
+		grid_path: DF.Data | None
+		ip_address: DF.Data | None
+		record_count: DF.Int
+		reference_doctype: DF.Link | None
+		reference_name: DF.DynamicLink | None
+		user: DF.Link | None
+	# end: auto-generated types
 	pass

@@ -3,7 +3,8 @@
 import frappe
 
 from fulian_grid.privacy import log_access
-from fulian_grid.tests.utils import CityTestCase, scoped_user
+from fulian_grid.tests.factories import scoped_user
+from fulian_grid.tests.utils import CityTestCase
 
 
 class TestIdentityAccessLog(CityTestCase):

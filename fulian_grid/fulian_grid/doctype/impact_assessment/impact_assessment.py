@@ -17,6 +17,29 @@ class ImpactAssessmentError(frappe.ValidationError):
 
 
 class ImpactAssessment(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		assessed_on: DF.Date
+		conclusion: DF.Literal["Proceed", "Proceed with Measures", "Do Not Proceed"]
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		impact_on_rights: DF.SmallText
+		keep_until: DF.Date | None
+		lawful_and_necessary: DF.SmallText
+		measures: DF.SmallText
+		next_review_due: DF.Date | None
+		purpose: DF.Data
+		review_notified_for: DF.Date | None
+		review_overdue: DF.Check
+		sensitive_information: DF.Check
+
+	# end: auto-generated types
 	def validate(self):
 		if getdate(self.assessed_on) > getdate(today()):
 			frappe.throw(_("An assessment cannot be dated in the future"), ImpactAssessmentError)

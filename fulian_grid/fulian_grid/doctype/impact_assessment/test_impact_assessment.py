@@ -5,7 +5,8 @@ from fulian_grid.fulian_grid.doctype.impact_assessment.impact_assessment import 
 	ImpactAssessmentError,
 	remind_reviews,
 )
-from fulian_grid.tests.utils import CityTestCase, scoped_user
+from fulian_grid.tests.factories import scoped_user
+from fulian_grid.tests.utils import CityTestCase
 
 
 class TestImpactAssessment(CityTestCase):

@@ -42,6 +42,75 @@ class MandatoryReportError(frappe.ValidationError):
 
 
 class InfringementReport(SensitiveDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from fulian_grid.fulian_grid.doctype.infringement_concern.infringement_concern import (
+			InfringementConcern,
+		)
+		from fulian_grid.fulian_grid.doctype.infringement_escalation.infringement_escalation import (
+			InfringementEscalation,
+		)
+		from fulian_grid.fulian_grid.doctype.infringement_referral.infringement_referral import (
+			InfringementReferral,
+		)
+		from fulian_grid.fulian_grid.doctype.infringement_service_action.infringement_service_action import (
+			InfringementServiceAction,
+		)
+		from fulian_grid.fulian_grid.doctype.infringement_victim.infringement_victim import InfringementVictim
+
+		closed_at: DF.Datetime | None
+		closure_review: DF.SmallText | None
+		concern_items: DF.TableMultiSelect[InfringementConcern]
+		consent_given_by: DF.Data | None
+		consent_on: DF.Date | None
+		description: DF.Text
+		discovered_at: DF.Datetime
+		discovered_by: DF.Link | None
+		duty_arose_on: DF.Datetime | None
+		duty_holder: DF.Data | None
+		duty_holder_kind: DF.Literal["", "School", "Hospital", "Community", "Other"]
+		escalations: DF.Table[InfringementEscalation]
+		first_service_at: DF.Datetime | None
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		home_visit: DF.Link | None
+		is_overdue: DF.Check
+		legal_basis: DF.Literal["Statutory Duty", "Consent", "Emergency"]
+		mandatory_report: DF.Check
+		mandatory_report_late: DF.Check
+		mandatory_reporter_name: DF.Data | None
+		police_report_on: DF.Datetime | None
+		police_report_recorded: DF.Check
+		police_report_reference: DF.Data | None
+		police_warning: DF.Link | None
+		referrals: DF.Table[InfringementReferral]
+		report_due: DF.Datetime | None
+		reported_at: DF.Datetime | None
+		reported_on_time: DF.Check
+		reporter_confidential: DF.Check
+		screening_ledger: DF.Link | None
+		service_actions: DF.Table[InfringementServiceAction]
+		service_due: DF.Datetime | None
+		source: DF.Literal["Home Visit", "Walk-in", "Hotline", "Police", "School", "Hospital", "Other"]
+		status: DF.Literal[
+			"Draft", "Reported", "Verified", "In Service", "Referred", "Closed", "Rejected", "Duplicate Case"
+		]
+		suspect: DF.SmallText | None
+		urgency: DF.Literal["Immediate Danger", "Urgent", "Normal"]
+		verification_due: DF.Datetime | None
+		verified_at: DF.Datetime | None
+		victim_count: DF.Int
+		victim_feedback: DF.SmallText | None
+		victims: DF.Table[InfringementVictim]
+		workflow_state: DF.Link | None
+
+	# end: auto-generated types
 	def drafted_by(self, user: str) -> bool:
 		"""The reporter corrects what she entered while the report is a draft (she does not see it
 		again once saved, unless she handles the grid)."""

@@ -11,7 +11,8 @@ from fulian_grid.fulian_grid.doctype.infringement_report.infringement_report imp
 	escalate_overdue_reports,
 	flag_late_mandatory_reports,
 )
-from fulian_grid.tests.utils import CityTestCase, make_executive, revealed, scoped_user
+from fulian_grid.tests.factories import make_executive, scoped_user
+from fulian_grid.tests.utils import CityTestCase, revealed
 
 
 class InfringementCase(CityTestCase):

@@ -1,6 +1,7 @@
 import frappe
 
-from fulian_grid.install import DEFAULT_KEY_GROUP_CATEGORIES, add_default_masters
+from fulian_grid.domain.masters import DEFAULT_KEY_GROUP_CATEGORIES
+from fulian_grid.install import add_default_masters, after_migrate
 from fulian_grid.tests.utils import FulianTestCase
 
 
@@ -10,8 +11,6 @@ class TestKeyGroupCategory(FulianTestCase):
 		self.assertTrue(names <= set(frappe.get_all("Key Group Category", pluck="name")))
 		frappe.delete_doc("Key Group Category", "Single Mothers")
 		frappe.db.set_value("Key Group Category", "Left-behind Women", "default_risk_level", "High")
-		from fulian_grid.install import after_migrate
-
 		after_migrate()  # a migrate brings back nothing that was deleted or changed
 		self.assertFalse(frappe.db.exists("Key Group Category", "Single Mothers"))
 		self.assertEqual(

@@ -5,10 +5,7 @@ frappe.ui.form.on("Led Project", {
 	refresh(frm) {
 		const overdue = (frm.doc.__onload || {}).overdue_milestones || [];
 		if (overdue.length) {
-			frm.dashboard.set_headline_alert(
-				__("{0} milestone(s) overdue", [overdue.length]),
-				"red"
-			);
+			frm.dashboard.set_headline_alert(__("{0} milestone(s) overdue", [overdue.length]), "red");
 		}
 		// flag each overdue milestone in the grid
 		(frm.doc.milestones || []).forEach((row) => {

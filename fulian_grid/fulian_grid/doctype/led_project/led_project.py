@@ -20,6 +20,38 @@ class LedProjectError(frappe.ValidationError):
 
 
 class LedProject(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from fulian_grid.fulian_grid.doctype.led_project_co_lead.led_project_co_lead import LedProjectColead
+		from fulian_grid.fulian_grid.doctype.led_project_milestone.led_project_milestone import (
+			LedProjectMilestone,
+		)
+
+		beneficiaries: DF.Int
+		co_leads: DF.TableMultiSelect[LedProjectColead]
+		end_date: DF.Date
+		goals: DF.SmallText | None
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		lead_executive: DF.Link
+		lead_user: DF.Link | None
+		milestones: DF.Table[LedProjectMilestone]
+		next_milestone_due: DF.Date | None
+		outcome: DF.SmallText | None
+		progress: DF.Percent
+		project_title: DF.Data
+		project_type: DF.Link
+		start_date: DF.Date
+		status: DF.Literal["Planned", "In Progress", "Completed", "Suspended"]
+		women_federation: DF.Link
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_dates()
 		self.validate_milestones()

@@ -11,8 +11,18 @@ frappe.views.calendar["Led Project"] = {
 	gantt: true,
 	order_by: "start_date",
 	filters: [
-		{ fieldtype: "Link", fieldname: "project_type", options: "Led Project Type", label: __("Project Type") },
-		{ fieldtype: "Link", fieldname: "lead_executive", options: "Federation Executive", label: __("Lead Executive") },
+		{
+			fieldtype: "Link",
+			fieldname: "project_type",
+			options: "Led Project Type",
+			label: __("Project Type"),
+		},
+		{
+			fieldtype: "Link",
+			fieldname: "lead_executive",
+			options: "Federation Executive",
+			label: __("Lead Executive"),
+		},
 	],
 	get_events_method: "frappe.desk.calendar.get_events",
 };

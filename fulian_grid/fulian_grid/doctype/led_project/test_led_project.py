@@ -4,21 +4,8 @@ from frappe.utils import add_days, getdate, today
 from fulian_grid.api.projects import my_led_project_count, my_led_projects, my_overdue_project_count
 from fulian_grid.fulian_grid.doctype.led_project.led_project import LedProjectError
 from fulian_grid.install import ERPNEXT_PROJECT_FIELD, ensure_erpnext_project_link
-from fulian_grid.tests.utils import CityTestCase, assign, make_executive, make_user
-
-
-def make_project(lead, **values):
-	return frappe.get_doc(
-		{
-			"doctype": "Led Project",
-			"project_title": "家庭建设示范项目",
-			"project_type": "Family Building",
-			"lead_executive": lead,
-			"start_date": add_days(today(), -60),
-			"end_date": add_days(today(), 120),
-			**values,
-		}
-	)
+from fulian_grid.tests.factories import assign, make_executive, make_project, make_user
+from fulian_grid.tests.utils import CityTestCase
 
 
 class TestLedProject(CityTestCase):

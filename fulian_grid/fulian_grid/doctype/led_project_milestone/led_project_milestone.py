@@ -5,4 +5,20 @@ from frappe.model.document import Document
 
 
 class LedProjectMilestone(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		done_on: DF.Date | None
+		due_date: DF.Date
+		milestone_note: DF.Data | None
+		milestone_title: DF.Data
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
 	pass

@@ -21,6 +21,35 @@ class PoliceWarningError(frappe.ValidationError):
 
 
 class PoliceWarning(SensitiveDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from fulian_grid.fulian_grid.doctype.police_warning_follow_up.police_warning_follow_up import (
+			PoliceWarningFollowup,
+		)
+
+		follow_up_status: DF.Literal["Following Up", "Closed"]
+		follow_ups: DF.Table[PoliceWarningFollowup]
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		infringement_report: DF.Link | None
+		is_overdue: DF.Check
+		issued_on: DF.Date
+		last_follow_up_on: DF.Date | None
+		next_follow_up_due: DF.Date | None
+		overdue_notified_for: DF.Date | None
+		police_station: DF.Data
+		respondent_name: DF.Data
+		victim_name: DF.Data
+		warning_content: DF.Text | None
+		warning_number: DF.Data
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_issued_on()
 		self.validate_report()

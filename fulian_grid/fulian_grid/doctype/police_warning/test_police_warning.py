@@ -7,7 +7,7 @@ from fulian_grid.fulian_grid.doctype.police_warning.police_warning import (
 	PoliceWarningError,
 	notify_overdue_follow_ups,
 )
-from fulian_grid.tests.utils import scoped_user
+from fulian_grid.tests.factories import scoped_user
 
 
 class TestPoliceWarning(InfringementCase):

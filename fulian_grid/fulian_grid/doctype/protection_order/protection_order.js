@@ -6,7 +6,7 @@ frappe.ui.form.on("Protection Order", {
 		set_victim_options(frm);
 		if (!frm.is_new()) {
 			frm.add_custom_button(__("Application (.docx)"), () => {
-				open_url_post("/api/method/fulian_grid.api.casework.download_protection_order_application", {
+				fulian_grid.download("fulian_grid.api.casework.download_protection_order_application", {
 					name: frm.doc.name,
 				});
 			});
@@ -14,7 +14,9 @@ frappe.ui.form.on("Protection Order", {
 		if (frm.doc.is_overdue) {
 			frm.dashboard.set_headline(__("The court's decision is overdue"), "red");
 		} else if (frm.doc.status === "Awaiting Decision" && frm.doc.decision_due) {
-			frm.dashboard.set_headline(__("Decision due by {0}", [frappe.datetime.str_to_user(frm.doc.decision_due)]));
+			frm.dashboard.set_headline(
+				__("Decision due by {0}", [frappe.datetime.str_to_user(frm.doc.decision_due)]),
+			);
 		}
 	},
 	infringement_report(frm) {

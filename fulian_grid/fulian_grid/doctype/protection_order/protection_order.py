@@ -32,6 +32,52 @@ class ProtectionOrderError(frappe.ValidationError):
 
 
 class ProtectionOrder(SensitiveDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from fulian_grid.fulian_grid.doctype.protection_order_breach.protection_order_breach import (
+			ProtectionOrderBreach,
+		)
+		from fulian_grid.fulian_grid.doctype.protection_order_extension.protection_order_extension import (
+			ProtectionOrderExtension,
+		)
+
+		applicant_kind: DF.Literal["Federation on Her Behalf", "Victim", "Guardian"]
+		applicant_name: DF.Data | None
+		breaches: DF.Table[ProtectionOrderBreach]
+		court: DF.Data
+		court_reference: DF.Data | None
+		decided_on: DF.Datetime | None
+		decision: DF.Literal["Undecided", "Granted", "Dismissed", "Withdrawn"]
+		decision_due: DF.Datetime | None
+		decision_overdue_notified: DF.Check
+		expires_on: DF.Date | None
+		expiry_notified_for: DF.Date | None
+		extensions: DF.Table[ProtectionOrderExtension]
+		facts: DF.Text
+		filed_on: DF.Datetime
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		infringement_report: DF.Link
+		is_overdue: DF.Check
+		measure_move_out: DF.Check
+		measure_no_contact: DF.Check
+		measure_no_violence: DF.Check
+		measure_other: DF.Check
+		other_measures: DF.SmallText | None
+		respondent_name: DF.Data
+		status: DF.Literal["Awaiting Decision", "In Force", "Expired", "Dismissed", "Withdrawn"]
+		urgent: DF.Check
+		valid_until: DF.Date | None
+		victim: DF.Autocomplete
+		victim_label: DF.Data | None
+
+	# end: auto-generated types
 	def validate(self):
 		self.take_grid_from_report()
 		self.validate_victim()

@@ -11,7 +11,7 @@ from fulian_grid.fulian_grid.doctype.protection_order.protection_order import (
 	alert_protection_orders,
 )
 from fulian_grid.server_owned import ServerOwnedFieldError
-from fulian_grid.tests.utils import scoped_user
+from fulian_grid.tests.factories import scoped_user
 
 
 class ProtectionOrderCase(InfringementCase):

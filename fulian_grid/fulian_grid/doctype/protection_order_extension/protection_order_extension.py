@@ -5,4 +5,19 @@ from frappe.model.document import Document
 
 
 class ProtectionOrderExtension(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		court_reference: DF.Data | None
+		extended_until: DF.Date
+		granted_on: DF.Date
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
 	pass

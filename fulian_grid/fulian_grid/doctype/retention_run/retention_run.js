@@ -13,12 +13,16 @@ frappe.ui.form.on("Retention Run", {
 			});
 		} else if (frm.doc.status === "Previewed") {
 			frm.add_custom_button(__("De-identify These Records"), () => {
-				frappe.confirm(__("Remove the identities of the {0} records listed? This cannot be undone.", [frm.doc.record_count]), () =>
-					frappe.call({
-						method: "fulian_grid.fulian_grid.doctype.retention_run.retention_run.run_retention",
-						args: { run: frm.doc.name },
-						callback: () => frm.reload_doc(),
-					})
+				frappe.confirm(
+					__("Remove the identities of the {0} records listed? This cannot be undone.", [
+						frm.doc.record_count,
+					]),
+					() =>
+						frappe.call({
+							method: "fulian_grid.fulian_grid.doctype.retention_run.retention_run.run_retention",
+							args: { run: frm.doc.name },
+							callback: () => frm.reload_doc(),
+						}),
 				);
 			});
 		}

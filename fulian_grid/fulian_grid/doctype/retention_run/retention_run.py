@@ -37,6 +37,23 @@ class RetentionError(frappe.ValidationError):
 
 
 class RetentionRun(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from fulian_grid.fulian_grid.doctype.retention_run_item.retention_run_item import RetentionRunItem
+
+		cutoff: DF.Date | None
+		deidentified_at: DF.Datetime | None
+		items: DF.Table[RetentionRunItem]
+		record_count: DF.Int
+		retention_years: DF.Int
+		status: DF.Literal["Previewed", "De-identified"]
+	# end: auto-generated types
 	pass
 
 

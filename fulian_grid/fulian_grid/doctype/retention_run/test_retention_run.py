@@ -9,7 +9,7 @@ from fulian_grid.fulian_grid.doctype.retention_run.retention_run import (
 	run_retention,
 )
 from fulian_grid.fulian_grid.report.work_statistics.work_statistics import execute
-from fulian_grid.tests.utils import scoped_user
+from fulian_grid.tests.factories import scoped_user
 
 
 class TestRetention(InfringementCase):

@@ -18,6 +18,50 @@ class LedgerValidationError(frappe.ValidationError):
 
 
 class ScreeningLedger(SensitiveDocument):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from fulian_grid.fulian_grid.doctype.ledger_household_member.ledger_household_member import (
+			LedgerHouseholdMember,
+		)
+		from fulian_grid.fulian_grid.doctype.screening_ledger_category.screening_ledger_category import (
+			ScreeningLedgerCategory,
+		)
+
+		address: DF.SmallText | None
+		birth_date: DF.Date | None
+		birth_year: DF.Int
+		categories: DF.TableMultiSelect[ScreeningLedgerCategory]
+		consent_given_by: DF.Data | None
+		consent_on: DF.Date | None
+		findings: DF.SmallText | None
+		gender: DF.Literal["Female", "Male"]
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		help_measures: DF.SmallText | None
+		household_members: DF.Table[LedgerHouseholdMember]
+		id_number: DF.Data | None
+		is_minor: DF.Check
+		last_visit_on: DF.Date | None
+		legal_basis: DF.Literal["Statutory Duty", "Consent", "Emergency"]
+		next_visit_due: DF.Date | None
+		overdue_notified_for: DF.Date | None
+		phone: DF.Data | None
+		responsible_executive: DF.Link | None
+		risk_level: DF.Literal["Low", "Medium", "High"]
+		screened_by: DF.Link | None
+		screened_on: DF.Date
+		status: DF.Literal["Active", "Resolved", "Moved Away", "Closed"]
+		status_reason: DF.SmallText | None
+		subject_name: DF.Data
+		women_federation: DF.Link | None
+
+	# end: auto-generated types
 	def responsible_user(self):
 		return executive_user(self.responsible_executive)
 

@@ -1,23 +1,10 @@
 import frappe
 from frappe.utils import add_days, getdate, today
 
-from fulian_grid.tests.utils import CityTestCase, scoped_user
+from fulian_grid.tests.factories import make_ledger, scoped_user
+from fulian_grid.tests.utils import CityTestCase
 
 VALID_ID = "11010519491231002X"
-
-
-def make_ledger(**values):
-	return frappe.get_doc(
-		{
-			"doctype": "Screening Ledger",
-			"governance_grid": "TA1CGM",
-			"subject_name": "王芳",
-			"categories": [{"key_group_category": "Left-behind Women"}],
-			"risk_level": "High",
-			"screened_on": today(),
-			**values,
-		}
-	)
 
 
 class TestScreeningLedger(CityTestCase):

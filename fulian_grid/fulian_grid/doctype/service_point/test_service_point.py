@@ -1,6 +1,6 @@
 import frappe
 
-from fulian_grid.install import DEFAULT_SIGNAGE_REQUIREMENTS
+from fulian_grid.domain.masters import DEFAULT_SIGNAGE_REQUIREMENTS
 from fulian_grid.tests.utils import CityTestCase
 
 

@@ -1,6 +1,6 @@
 import frappe
 
-from fulian_grid.install import DEFAULT_SERVICE_POINT_KINDS
+from fulian_grid.domain.masters import DEFAULT_SERVICE_POINT_KINDS
 from fulian_grid.tests.utils import FulianTestCase
 
 

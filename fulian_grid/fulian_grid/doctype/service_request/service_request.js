@@ -16,18 +16,22 @@ frappe.ui.form.on("Service Request", {
 						reqd: 1,
 						get_query: () => ({ filters: { name: ["in", told.length ? told : [""]] } }),
 					},
-					(values) =>
-						frm.call("report_for_duty", values).then(() => frm.reload_doc()),
-					__("Report for Duty")
+					(values) => frm.call("report_for_duty", values).then(() => frm.reload_doc()),
+					__("Report for Duty"),
 				);
 			}).addClass("btn-primary");
 		}
 		if (frm.doc.status === "Team Reported") {
 			frm.add_custom_button(__("Close with Feedback"), () => {
 				frappe.prompt(
-					{ fieldname: "feedback", fieldtype: "Small Text", label: __("Closing Feedback"), reqd: 1 },
+					{
+						fieldname: "feedback",
+						fieldtype: "Small Text",
+						label: __("Closing Feedback"),
+						reqd: 1,
+					},
 					(values) => frm.call("close_request", values).then(() => frm.reload_doc()),
-					__("Close with Feedback")
+					__("Close with Feedback"),
 				);
 			}).addClass("btn-primary");
 		}

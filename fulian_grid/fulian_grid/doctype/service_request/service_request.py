@@ -23,6 +23,35 @@ class ServiceRequestError(frappe.ValidationError):
 
 
 class ServiceRequest(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from fulian_grid.fulian_grid.doctype.service_request_dispatch.service_request_dispatch import (
+			ServiceRequestDispatch,
+		)
+
+		closed_on: DF.Datetime | None
+		feedback: DF.SmallText | None
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		need_details: DF.SmallText | None
+		need_kind: DF.Link
+		needed_by: DF.Date
+		notified_teams: DF.Table[ServiceRequestDispatch]
+		posted_on: DF.Date
+		request_title: DF.Data
+		status: DF.Literal["Awaiting Team", "Team Reported", "Request Closed"]
+		taken_by: DF.Link | None
+		taken_by_team: DF.Link | None
+		taken_on: DF.Datetime | None
+		urgency: DF.Literal["Urgent", "Normal"]
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_dates()
 		self.validate_team()

@@ -1,24 +1,9 @@
 import frappe
 from frappe.utils import add_days, today
 
-from fulian_grid.fulian_grid.doctype.fulian_volunteer.test_fulian_volunteer import make_volunteer
 from fulian_grid.fulian_grid.doctype.service_request.service_request import ServiceRequestError
-from fulian_grid.fulian_grid.doctype.volunteer_team.test_volunteer_team import make_team
-from fulian_grid.tests.utils import CityTestCase, assign, make_user
-
-
-def make_request(grid="TA1C", **values):
-	return frappe.get_doc(
-		{
-			"doctype": "Service Request",
-			"request_title": "独居老人家中需要照护",
-			"governance_grid": grid,
-			"need_kind": "Care for the Elderly and Children",
-			"urgency": "Urgent",
-			"needed_by": add_days(today(), 3),
-			**values,
-		}
-	)
+from fulian_grid.tests.factories import assign, make_request, make_team, make_user, make_volunteer
+from fulian_grid.tests.utils import CityTestCase
 
 
 class TestServiceRequest(CityTestCase):

@@ -5,4 +5,19 @@ from frappe.model.document import Document
 
 
 class ServiceRequestDispatch(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		notified_on: DF.Datetime | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		team_name: DF.Data | None
+		volunteer_team: DF.Link | None
+	# end: auto-generated types
 	pass

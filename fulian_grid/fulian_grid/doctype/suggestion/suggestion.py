@@ -15,6 +15,28 @@ class SuggestionValidationError(frappe.ValidationError):
 
 
 class Suggestion(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		content: DF.Text
+		federation_executive: DF.Link | None
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		resident_name: DF.Data | None
+		responded_on: DF.Date | None
+		response: DF.Text | None
+		source_type: DF.Literal["Executive", "Resident"]
+		status: DF.Literal["Open", "Under Review", "Adopted", "Not Adopted", "Closed"]
+		submitted_on: DF.Date
+		topic: DF.Data
+		women_federation: DF.Link
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_source()
 		self.validate_response()

@@ -2,8 +2,8 @@ import frappe
 from frappe.utils import add_days, getdate, today
 
 from fulian_grid.fulian_grid.doctype.suggestion.suggestion import SuggestionValidationError
-from fulian_grid.tests.duty import make_executive
-from fulian_grid.tests.utils import CityTestCase, assign, make_user
+from fulian_grid.tests.factories import assign, make_executive, make_user
+from fulian_grid.tests.utils import CityTestCase
 
 
 def suggestion(federation, **values):

@@ -13,6 +13,26 @@ class TalentPoolValidationError(frappe.ValidationError):
 
 
 class TalentPoolEntry(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		executive_name: DF.Data | None
+		federation_executive: DF.Link
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		since: DF.Date
+		source: DF.Literal["Duty Evaluation", "Commendation", "Recommendation", "Self-nomination"]
+		source_note: DF.SmallText | None
+		status: DF.Literal["Active", "Left"]
+		strengths: DF.Text
+		women_federation: DF.Link | None
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_since()
 		self.validate_single_active_entry()

@@ -2,7 +2,7 @@ import frappe
 from frappe.utils import add_days, today
 
 from fulian_grid.fulian_grid.doctype.talent_pool_entry.talent_pool_entry import TalentPoolValidationError
-from fulian_grid.tests.duty import make_executive
+from fulian_grid.tests.factories import make_executive
 from fulian_grid.tests.utils import CityTestCase
 
 

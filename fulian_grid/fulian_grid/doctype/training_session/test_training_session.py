@@ -1,7 +1,7 @@
 import frappe
 
 from fulian_grid.fulian_grid.doctype.training_session.training_session import TrainingValidationError
-from fulian_grid.tests.duty import make_executive, training
+from fulian_grid.tests.factories import make_executive, training
 from fulian_grid.tests.utils import CityTestCase
 
 

@@ -12,6 +12,29 @@ class TrainingValidationError(frappe.ValidationError):
 
 
 class TrainingSession(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from fulian_grid.fulian_grid.doctype.training_attendee.training_attendee import TrainingAttendee
+
+		attendee_count: DF.Int
+		attendees: DF.Table[TrainingAttendee]
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		hours: DF.Float
+		title: DF.Data | None
+		trainer: DF.Data
+		training_date: DF.Date
+		training_topic: DF.Link
+		venue: DF.Data | None
+		women_federation: DF.Link
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_topic()
 		self.validate_hours()

@@ -1,6 +1,7 @@
 import frappe
 
-from fulian_grid.install import DEFAULT_TRAINING_TOPICS, add_default_masters, after_migrate
+from fulian_grid.domain.masters import DEFAULT_TRAINING_TOPICS
+from fulian_grid.install import add_default_masters, after_migrate
 from fulian_grid.tests.utils import FulianTestCase
 
 

@@ -1,37 +1,10 @@
 import frappe
 from frappe.utils import add_days, today
 
-from fulian_grid.fulian_grid.doctype.fulian_volunteer.test_fulian_volunteer import make_volunteer
 from fulian_grid.fulian_grid.doctype.volunteer_project.volunteer_project import VolunteerProjectError
-from fulian_grid.fulian_grid.doctype.volunteer_team.test_volunteer_team import make_team
 from fulian_grid.fulian_grid.report.volunteer_service_totals.volunteer_service_totals import execute
+from fulian_grid.tests.factories import DAY1, DAY2, make_service, make_team, make_volunteer
 from fulian_grid.tests.utils import CityTestCase
-
-DAY1, DAY2 = add_days(today(), -10), add_days(today(), -9)
-
-
-def make_service(team, participants, sessions=None, **values):
-	sessions = (
-		sessions
-		if sessions is not None
-		else [
-			{"session_date": DAY1, "topic": "入户关爱", "beneficiaries": 12},
-			{"session_date": DAY2, "topic": "政策宣讲", "beneficiaries": 30},
-		]
-	)
-	return frappe.get_doc(
-		{
-			"doctype": "Volunteer Project",
-			"project_name": "巾帼志愿服务",
-			"volunteer_team": team,
-			"service_kind": "Caring Visits",
-			"start_date": add_days(today(), -20),
-			"end_date": today(),
-			"sessions": sessions,
-			"participants": participants,
-			**values,
-		}
-	)
 
 
 class TestVolunteerProject(CityTestCase):

@@ -16,6 +16,35 @@ class VolunteerProjectError(frappe.ValidationError):
 
 
 class VolunteerProject(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from fulian_grid.fulian_grid.doctype.volunteer_participation.volunteer_participation import (
+			VolunteerParticipation,
+		)
+		from fulian_grid.fulian_grid.doctype.volunteer_session.volunteer_session import VolunteerSession
+
+		beneficiaries: DF.Int
+		end_date: DF.Date | None
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		participant_count: DF.Int
+		participants: DF.Table[VolunteerParticipation]
+		project_name: DF.Data
+		service_kind: DF.Link
+		service_request: DF.Link | None
+		session_count: DF.Int
+		sessions: DF.Table[VolunteerSession]
+		start_date: DF.Date
+		total_hours: DF.Float
+		volunteer_team: DF.Link
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_dates()
 		self.validate_sessions()

@@ -1,22 +1,6 @@
-import frappe
-
-from fulian_grid.fulian_grid.doctype.fulian_volunteer.test_fulian_volunteer import make_volunteer
 from fulian_grid.fulian_grid.doctype.volunteer_team.volunteer_team import VolunteerTeamError, team_users
-from fulian_grid.tests.utils import CityTestCase, make_user
-
-
-def make_team(name, grid="TA1CG", leader=None, members=(), **values):
-	leader = leader or make_volunteer(f"{name}队长", grid)
-	return frappe.get_doc(
-		{
-			"doctype": "Volunteer Team",
-			"team_name": name,
-			"governance_grid": grid,
-			"leader": leader,
-			"members": [{"volunteer": m} for m in members],
-			**values,
-		}
-	).insert()
+from fulian_grid.tests.factories import make_team, make_user, make_volunteer
+from fulian_grid.tests.utils import CityTestCase
 
 
 class TestVolunteerTeam(CityTestCase):

@@ -11,6 +11,31 @@ class VolunteerTeamError(frappe.ValidationError):
 
 
 class VolunteerTeam(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from fulian_grid.fulian_grid.doctype.volunteer_team_member.volunteer_team_member import (
+			VolunteerTeamMember,
+		)
+
+		founded_on: DF.Date | None
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		leader: DF.Link
+		leader_user: DF.Link | None
+		member_count: DF.Int
+		members: DF.Table[VolunteerTeamMember]
+		skills: DF.SmallText | None
+		status: DF.Literal["Active", "Disbanded"]
+		team_name: DF.Data
+		women_federation: DF.Link | None
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_members()
 		self.member_count = len(self.members)

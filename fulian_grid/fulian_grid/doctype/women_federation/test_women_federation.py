@@ -1,7 +1,8 @@
 import frappe
 
 from fulian_grid.fulian_grid.doctype.women_federation.women_federation import FederationPlacementError
-from fulian_grid.tests.utils import FulianTestCase, TestCity, make_federation
+from fulian_grid.tests.factories import make_federation
+from fulian_grid.tests.utils import FulianTestCase, TestCity
 
 
 class TestWomenFederation(FulianTestCase):

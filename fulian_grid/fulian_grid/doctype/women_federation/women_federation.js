@@ -7,12 +7,11 @@ frappe.ui.form.on("Women Federation", {
 		frm.add_custom_button(
 			__("Organization Chart (Word)"),
 			() => {
-				window.open(
-					"/api/method/fulian_grid.api.org_chart.download_org_chart?federation=" +
-						encodeURIComponent(frm.doc.name)
-				);
+				fulian_grid.download("fulian_grid.api.org_chart.download_org_chart", {
+					federation: frm.doc.name,
+				});
 			},
-			__("Download")
+			__("Download"),
 		);
 	},
 });

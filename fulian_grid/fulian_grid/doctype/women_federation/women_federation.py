@@ -15,6 +15,35 @@ class FederationPlacementError(frappe.ValidationError):
 
 
 class WomenFederation(NestedSet):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		established_on: DF.Date | None
+		federation_name: DF.Data
+		federation_type: DF.Literal[
+			"City Federation",
+			"County Federation",
+			"Township Federation",
+			"System Federation",
+			"Joint Federation",
+			"Grid Federation",
+			"Village Federation",
+			"Exclusive-grid Federation",
+		]
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		is_group: DF.Check
+		lft: DF.Int
+		old_parent: DF.Link | None
+		parent_women_federation: DF.Link | None
+		rgt: DF.Int
+		status: DF.Literal["Active", "Dissolved"]
+	# end: auto-generated types
 	nsm_parent_field = "parent_women_federation"
 
 	def validate(self):

@@ -1,7 +1,8 @@
 import frappe
 
 from fulian_grid.fulian_grid.doctype.women_group.women_group import WomenGroupPlacementError
-from fulian_grid.tests.utils import CityTestCase, make_federation
+from fulian_grid.tests.factories import make_federation
+from fulian_grid.tests.utils import CityTestCase
 
 
 class TestWomenGroup(CityTestCase):

@@ -14,6 +14,28 @@ class WomenGroupPlacementError(frappe.ValidationError):
 
 
 class WomenGroup(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from fulian_grid.fulian_grid.doctype.women_group_member.women_group_member import WomenGroupMember
+
+		coverage: DF.SmallText | None
+		governance_grid: DF.Link
+		grid_path: DF.Data | None
+		group_name: DF.Data
+		leader: DF.Link | None
+		leader_name: DF.Data | None
+		member_count: DF.Int
+		members: DF.Table[WomenGroupMember]
+		status: DF.Literal["Active", "Dissolved"]
+		women_federation: DF.Link
+
+	# end: auto-generated types
 	def validate(self):
 		self.validate_parent_federation()
 		self.validate_grid_inside_federation()

@@ -5,4 +5,20 @@ from frappe.model.document import Document
 
 
 class WomenGroupMember(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		building: DF.Data | None
+		federation_executive: DF.Link | None
+		joined_on: DF.Date | None
+		member_name: DF.Data
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
 	pass

@@ -3,15 +3,11 @@
 
 frappe.query_reports["Infringement Report Stages"] = {
 	filters: [
-		{ fieldname: "governance_grid", label: __("Governance Grid"), fieldtype: "Link", options: "Governance Grid" },
-		{
-			fieldname: "level",
-			label: __("Grid Level"),
-			fieldtype: "Select",
-			options: ["City", "County", "Township", "Community", "Village", "Grid"],
-			default: "County",
-		},
-		{ fieldname: "from_date", label: __("From Date"), fieldtype: "Date" },
-		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date" },
+		fulian_grid.reports.grid_filter(),
+		fulian_grid.reports.level_filter(
+			["City", "County", "Township", "Community", "Village", "Grid"],
+			"County",
+		),
+		...fulian_grid.reports.date_filters(),
 	],
 };

@@ -2,12 +2,5 @@
 // License: MIT. See LICENSE
 
 frappe.query_reports["Organization Coverage"] = {
-	filters: [
-		{
-			fieldname: "governance_grid",
-			label: __("Governance Grid"),
-			fieldtype: "Link",
-			options: "Governance Grid",
-		},
-	],
+	filters: [fulian_grid.reports.grid_filter()],
 };

@@ -3,9 +3,8 @@
 
 frappe.query_reports["Screening Ledger Register"] = {
 	filters: [
-		{ fieldname: "governance_grid", label: __("Governance Grid"), fieldtype: "Link", options: "Governance Grid" },
-		{ fieldname: "from_date", label: __("From Date"), fieldtype: "Date" },
-		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date" },
+		fulian_grid.reports.grid_filter(),
+		...fulian_grid.reports.date_filters(),
 		{
 			fieldname: "status",
 			label: __("Status"),
@@ -14,9 +13,10 @@ frappe.query_reports["Screening Ledger Register"] = {
 		},
 	],
 	onload(report) {
-		report.page.add_inner_button(__("Appendix D (Word)"), () => {
-			// a POST in this window: the file downloads, no blank tab, the filters stay out of URLs
-			open_url_post("/api/method/fulian_grid.api.ledger.download_screening_ledger", report.get_filter_values());
-		});
+		fulian_grid.reports.word_button(
+			report,
+			__("Appendix D (Word)"),
+			"fulian_grid.api.ledger.download_screening_ledger",
+		);
 	},
 };

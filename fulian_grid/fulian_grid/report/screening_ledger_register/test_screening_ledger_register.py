@@ -5,9 +5,10 @@ from docx import Document
 from frappe.utils import add_days, today
 
 from fulian_grid.api.ledger import download_screening_ledger
-from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import VALID_ID, make_ledger
+from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import VALID_ID
 from fulian_grid.fulian_grid.report.screening_ledger_register.screening_ledger_register import execute
-from fulian_grid.tests.utils import CityTestCase, scoped_user
+from fulian_grid.tests.factories import make_ledger, scoped_user
+from fulian_grid.tests.utils import CityTestCase
 
 
 class TestScreeningLedgerRegister(CityTestCase):

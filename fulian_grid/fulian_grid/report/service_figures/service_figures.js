@@ -2,9 +2,5 @@
 // License: MIT. See LICENSE
 
 frappe.query_reports["Service Figures"] = {
-	filters: [
-		{ fieldname: "governance_grid", label: __("Governance Grid"), fieldtype: "Link", options: "Governance Grid" },
-		{ fieldname: "from_date", label: __("From Date"), fieldtype: "Date", default: frappe.datetime.add_months(frappe.datetime.get_today(), -12) },
-		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date", default: frappe.datetime.get_today() },
-	],
+	filters: [fulian_grid.reports.grid_filter(), ...fulian_grid.reports.last_twelve_months()],
 };

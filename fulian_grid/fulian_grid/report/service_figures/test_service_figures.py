@@ -1,14 +1,19 @@
 import frappe
 from frappe.utils import add_days, getdate, today
 
-from fulian_grid.fulian_grid.doctype.divorce_counselling.test_divorce_counselling import make_counselling
-from fulian_grid.fulian_grid.doctype.entrepreneurship_loan.test_entrepreneurship_loan import make_loan
-from fulian_grid.fulian_grid.doctype.fulian_volunteer.test_fulian_volunteer import make_volunteer
-from fulian_grid.fulian_grid.doctype.led_project.test_led_project import make_executive, make_project
-from fulian_grid.fulian_grid.doctype.volunteer_project.test_volunteer_project import make_service
-from fulian_grid.fulian_grid.doctype.volunteer_team.test_volunteer_team import make_team
 from fulian_grid.fulian_grid.report.service_figures.service_figures import execute
-from fulian_grid.tests.utils import CityTestCase, assign, make_user
+from fulian_grid.tests.factories import (
+	assign,
+	make_counselling,
+	make_executive,
+	make_loan,
+	make_project,
+	make_service,
+	make_team,
+	make_user,
+	make_volunteer,
+)
+from fulian_grid.tests.utils import CityTestCase
 
 GRID = "TB1CG"
 

@@ -2,9 +2,9 @@ import frappe
 from frappe.utils import add_days, today
 
 from fulian_grid.fulian_grid.doctype.screening_ledger.screening_ledger import notify_overdue_visits
-from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import make_ledger
 from fulian_grid.fulian_grid.report.visit_schedule.visit_schedule import execute
-from fulian_grid.tests.utils import CityTestCase, scoped_user
+from fulian_grid.tests.factories import make_ledger, scoped_user
+from fulian_grid.tests.utils import CityTestCase
 
 
 class TestVisitSchedule(CityTestCase):

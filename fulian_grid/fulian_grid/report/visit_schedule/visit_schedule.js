@@ -3,7 +3,7 @@
 
 frappe.query_reports["Visit Schedule"] = {
 	filters: [
-		{ fieldname: "governance_grid", label: __("Governance Grid"), fieldtype: "Link", options: "Governance Grid" },
+		fulian_grid.reports.grid_filter(),
 		{ fieldname: "on", label: __("As On"), fieldtype: "Date", default: frappe.datetime.get_today() },
 	],
 };

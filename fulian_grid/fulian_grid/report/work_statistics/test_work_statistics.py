@@ -4,8 +4,8 @@ import frappe
 from docx import Document
 from frappe.utils import add_days, today
 
-from fulian_grid.fulian_grid.doctype.volunteer_team.test_volunteer_team import make_team
 from fulian_grid.fulian_grid.report.work_statistics.work_statistics import execute
+from fulian_grid.tests.factories import make_team
 from fulian_grid.tests.utils import CityTestCase
 
 PERIOD = {"from_date": add_days(today(), -300), "to_date": today()}
