@@ -11,15 +11,19 @@ import frappe
 from frappe.utils import add_days, get_test_client, getdate, today
 
 from fulian_grid.api import field
-from fulian_grid.fulian_grid.doctype.fulian_volunteer.test_fulian_volunteer import make_volunteer
-from fulian_grid.fulian_grid.doctype.led_project.test_led_project import make_project
-from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import make_ledger
-from fulian_grid.fulian_grid.doctype.service_request.test_service_request import make_request
-from fulian_grid.fulian_grid.doctype.volunteer_team.test_volunteer_team import make_team
 from fulian_grid.submissions import StaleRecordError
+from fulian_grid.tests.factories import (
+	make_executive,
+	make_ledger,
+	make_project,
+	make_request,
+	make_team,
+	make_volunteer,
+	scoped_user,
+)
 from fulian_grid.tests.security.test_boundary import _request
 from fulian_grid.tests.security.test_server_owned import call
-from fulian_grid.tests.utils import CityTestCase, FulianTestCase, make_executive, revealed, scoped_user
+from fulian_grid.tests.utils import CityTestCase, FulianTestCase, revealed
 
 SECRET_B = "诸葛秘芳"  # a ledger subject in county B
 SECRET_VICTIM = "上官秘兰"  # a victim typed into a quick report in county A
