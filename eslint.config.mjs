@@ -28,6 +28,11 @@ export default [
 		languageOptions: { sourceType: "script", globals: { ...globals.browser, ...frappe_desk } },
 	},
 	{
+		// the field app (a Vite project: ES modules in the browser, its config in Node)
+		files: ["frontend/**/*.js"],
+		languageOptions: { sourceType: "module", globals: { ...globals.browser, ...globals.node } },
+	},
+	{
 		// Node, and the functions it hands to page.evaluate, which run in the desk
 		files: ["tests/**/*.js"],
 		languageOptions: {

@@ -112,6 +112,11 @@ override_whitelisted_methods = {
 	"frappe.desk.search.search_link": "fulian_grid.api.search.search_link",
 }
 
+# The field app (frontend/, served at /fulian like frappe/hrms serves /hrms): its routes and its
+# service worker (pwa.py)
+website_route_rules = [{"from_route": "/fulian/<path:app_path>", "to_route": "fulian"}]
+page_renderer = ["fulian_grid.pwa.ServiceWorkerPage"]
+
 # THE boundary: every HTTP call is classified before it runs (boundary.py, deny by default)
 before_request = ["fulian_grid.boundary.before_request"]
 

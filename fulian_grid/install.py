@@ -53,16 +53,18 @@ def ensure_vault():
 	identity exists yet. Later a missing key stops identity reads with a clear error instead."""
 	from frappe.utils.password import get_encryption_key
 
-	from fulian_grid import vault
+	from fulian_grid import submissions, vault
 
 	get_encryption_key()
 	vault.ensure_table()
+	submissions.ensure_table()  # the field app's idempotency keys, beside the vault
 
 
 def after_uninstall():
-	from fulian_grid import vault
+	from fulian_grid import submissions, vault
 
 	frappe.db.sql_ddl(f"drop table if exists `{vault.TABLE}`")
+	submissions.drop_table()
 
 
 def after_app_install(app_name: str):
