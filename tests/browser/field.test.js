@@ -7,7 +7,11 @@ const { test, after, before } = require("node:test");
 const lib = require("./lib");
 const { assert, journey, settle } = lib;
 
-after(() => lib.close());
+let adminBrowser; // the administrator's own browser (the set-up in `before`), closed with the journeys'
+after(async () => {
+	await lib.close();
+	if (adminBrowser) await adminBrowser.close();
+});
 
 const GRID = "37050200100101"; // the demo worker's grid (fulian_grid.demo.users)
 const WORKER = lib.login("worker");
@@ -91,12 +95,11 @@ async function newRequest(title) {
 }
 
 before(async () => {
-	const context = await (
-		await require("playwright-core").chromium.launch({
-			executablePath: process.env.FULIAN_CHROMIUM || "/usr/bin/chromium",
-			args: ["--headless", "--no-sandbox", "--disable-gpu"],
-		})
-	).newContext({ baseURL: lib.BASE_URL });
+	adminBrowser = await require("playwright-core").chromium.launch({
+		executablePath: process.env.FULIAN_CHROMIUM || "/usr/bin/chromium",
+		args: ["--headless", "--no-sandbox", "--disable-gpu"],
+	});
+	const context = await adminBrowser.newContext({ baseURL: lib.BASE_URL });
 	admin = await context.newPage();
 	await admin.goto("/login");
 	await admin.evaluate(() =>
