@@ -17,7 +17,7 @@ from frappe.utils import add_days, add_to_date, now_datetime, today
 from frappe.utils.password import update_password
 
 from fulian_grid import vault
-from fulian_grid.tests.factories import assign, make_executive, make_federation, make_grid, make_user
+from fulian_grid.tests.factories import make_executive, make_federation, make_grid, scoped_user
 from fulian_grid.tests.security.test_boundary import PASSWORD, Caller
 from fulian_grid.tests.utils import FulianTestCase
 
@@ -56,12 +56,9 @@ class TestBadInputOverHttp(FulianTestCase):
 		make_grid("RLB", "别县", "County", "RLC")
 		make_grid("RLBG", "别县网格", "Grid", "RLB", kind="Community Grid", households=100)
 		cls.federation = make_federation("可靠社区妇联", "Grid Federation", "RLAG").name
-		cls.worker = make_user("rl_worker@fulian.test")
-		assign(cls.worker, "Fulian Grid Worker", "RLAG")
-		cls.chair = make_user("rl_chair@fulian.test")
-		assign(cls.chair, "Fulian Grid Chair", "RLA")
-		cls.admin = make_user("rl_admin@fulian.test")
-		assign(cls.admin, "Fulian Admin", "RLC")
+		cls.worker = scoped_user("rl_worker@fulian.test", "Fulian Grid Worker", "RLAG")
+		cls.chair = scoped_user("rl_chair@fulian.test", "Fulian Grid Chair", "RLA")
+		cls.admin = scoped_user("rl_admin@fulian.test", "Fulian Admin", "RLC")
 		cls.executive = make_executive("可靠干事", cls.federation, user=cls.worker, position="Grid Worker")
 		for user in (cls.worker, cls.chair, cls.admin):
 			update_password(user, PASSWORD)

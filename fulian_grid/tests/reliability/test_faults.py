@@ -16,7 +16,14 @@ import frappe
 from frappe.utils import add_days, add_to_date, get_bench_path, now_datetime, today
 from frappe.utils.password import update_password
 
-from fulian_grid.tests.factories import assign, make_executive, make_federation, make_grid, make_user
+from fulian_grid.tests.factories import (
+	assign,
+	make_executive,
+	make_federation,
+	make_grid,
+	make_user,
+	scoped_user,
+)
 from fulian_grid.tests.security.test_boundary import PASSWORD, Caller
 from fulian_grid.tests.utils import FulianTestCase
 
@@ -53,12 +60,9 @@ class TestFaults(FulianTestCase):
 		cls.federation = make_federation("故障A妇联", "Grid Federation", "RFAG").name
 		cls.worker_a = make_user("rf_worker_a@fulian.test")
 		cls.assignment = assign(cls.worker_a, "Fulian Grid Worker", "RFAG").name
-		cls.worker_b = make_user("rf_worker_b@fulian.test")
-		assign(cls.worker_b, "Fulian Grid Worker", "RFBG")
-		cls.officer = make_user("rf_officer@fulian.test")
-		assign(cls.officer, "Fulian Officer", "RFT")
-		cls.admin = make_user("rf_admin@fulian.test")
-		assign(cls.admin, "Fulian Admin", "RFC")
+		cls.worker_b = scoped_user("rf_worker_b@fulian.test", "Fulian Grid Worker", "RFBG")
+		cls.officer = scoped_user("rf_officer@fulian.test", "Fulian Officer", "RFT")
+		cls.admin = scoped_user("rf_admin@fulian.test", "Fulian Admin", "RFC")
 		cls.executive = make_executive("故障干事", cls.federation, user=cls.worker_a, position="Grid Worker")
 		for user in (cls.worker_a, cls.worker_b, cls.admin):
 			update_password(user, PASSWORD)
