@@ -24,7 +24,8 @@ from pathlib import Path
 import frappe
 from frappe import _
 
-MODULE = "Fulian Grid"
+from fulian_grid.utils import MODULE
+
 CLASSIFICATION = Path(__file__).with_name("boundary.json")
 # Methods whose DocType argument may be a child DocType (they read metadata, not rows).
 META_ONLY = {
@@ -54,11 +55,21 @@ def verdict(method: str) -> str:
 	if method.startswith("fulian_grid."):
 		return "app"  # the app's own endpoints check the per-grid rule themselves
 	rules = classification()
+	method = qualified(method)
 	if method in rules["allowed"]:
 		return "allowed"
 	if method in rules["scoped"]:
 		return "scoped"
 	return "refused"  # refused for app DocTypes, listed or not
+
+
+def qualified(method: str) -> str:
+	"""The name a method is classified under: Frappe resolves a bare name (upload_file) in its
+	handler module, unless it is an alias of its own (run_doc_method)."""
+	rules = classification()
+	if "." in method or any(method in rules[kind] for kind in rules):
+		return method
+	return f"frappe.handler.{method}"
 
 
 def _app_doctypes() -> frozenset[str]:
@@ -109,7 +120,7 @@ def check(method: str, args: dict) -> None:
 	if rule == "refused":
 		_refuse(_("This function is not available for the records of Fulian Grid."))
 	if rule == "allowed":
-		for argument in classification()["allowed"][method].get("unless", ()):
+		for argument in classification()["allowed"][qualified(method)].get("unless", ()):
 			if str(args.get(argument)).lower() not in ("none", "", "0", "false", "[]", "{}"):
 				_refuse(_("This function is not available for the records of Fulian Grid."))
 	if method not in META_ONLY and (_targets(args) & _child_doctypes()):
@@ -157,26 +168,60 @@ def _fields(value) -> list[str]:
 	return []
 
 
-_METHOD_PATH = re.compile(r"^/api/(?:v[12]/)?method/(?P<method>[^/]+)/?$")
-_RESOURCE_PATH = re.compile(r"^/api/(?:v1/resource|resource|v2/document|v2/doctype)/(?P<doctype>[^/]+)")
-
-
 def before_request() -> None:
-	"""hooks.before_request: the boundary on every HTTP call."""
+	"""hooks.before_request: the boundary on every HTTP call, however it names what it runs.
+
+	Frappe runs a method named in three ways: `cmd` in the form on any path (the deprecated RPC,
+	served before any API route), `/api/method/<method>` (v1 keeps what comes before a further
+	`/`) and `/api/v2/method/<DocType>/<function>` (a function of that DocType's module). The path
+	is matched with Frappe's own API routes, so the method checked is the one Frappe will run."""
 	request = getattr(frappe.local, "request", None)
 	if request is None:
 		return
-	path = request.path
-	if match := _METHOD_PATH.match(path):
-		check(match["method"], frappe.local.form_dict)
-	elif match := _RESOURCE_PATH.match(path):
-		from urllib.parse import unquote
+	form = frappe.local.form_dict
+	if form.get("cmd"):
+		check(str(form.cmd), form)
+	if request.path.startswith("/api/"):
+		_check_api_route(request, form)
 
-		doctype = unquote(match["doctype"])
-		if doctype in _child_doctypes():
-			_refuse(_("Rows of a table are read through the record they belong to."))
-		if doctype in _app_doctypes():
-			for argument in FIELD_ARGUMENTS:
-				for field in _fields(frappe.local.form_dict.get(argument)):
-					if not _PLAIN_FIELD.match(field):
-						_refuse(_("Only plain field names may be asked for: {0}").format(field))
+
+def _check_api_route(request, form) -> None:
+	from frappe.api import API_URL_MAP
+	from werkzeug.exceptions import HTTPException
+
+	try:
+		endpoint, route = API_URL_MAP.bind_to_environ(request.environ).match()
+	except HTTPException:
+		return  # no such route: Frappe answers 404 or 405 itself
+	name = getattr(endpoint, "__name__", "")
+	if name == "handle_rpc_call":
+		check(_rpc_method(route), form)
+	elif name == "<lambda>":  # v2's /method/run_doc_method
+		check("run_doc_method", form)
+	elif "doctype" in route:
+		_check_resource(route["doctype"], form)
+	else:  # v2's own /method/upload_file, login, logout, ping
+		check(f"{endpoint.__module__}.{name}", form)
+
+
+def _rpc_method(route: dict) -> str:
+	"""The dotted name Frappe's RPC route resolves to (frappe/api/v1.py and v2.py)."""
+	method = route["method"]
+	if not route.get("doctype"):
+		return method.split("/")[0]
+	from frappe.modules.utils import load_doctype_module
+
+	try:
+		return f"{load_doctype_module(route['doctype']).__name__}.{method}"
+	except Exception:
+		return method  # no such DocType module: Frappe fails the call itself
+
+
+def _check_resource(doctype: str, form) -> None:
+	if doctype in _child_doctypes():
+		_refuse(_("Rows of a table are read through the record they belong to."))
+	if doctype in _app_doctypes():
+		for argument in FIELD_ARGUMENTS:
+			for field in _fields(form.get(argument)):
+				if not _PLAIN_FIELD.match(field):
+					_refuse(_("Only plain field names may be asked for: {0}").format(field))

@@ -147,6 +147,7 @@ doc_events = {
 		"after_rename": "fulian_grid.vault.rename_record",
 		"onload": "fulian_grid.privacy.set_onload",
 	},
+	"File": {"validate": "fulian_grid.traces.keep_attachments_private"},
 	"Property Setter": {"on_update": "fulian_grid.vault.seal_after_customize"},
 	"Custom Field": {"on_update": "fulian_grid.vault.seal_after_customize"},
 }

@@ -12,6 +12,8 @@ by a few prefix ranges — never by long IN lists, and with a plan that does not
 statistics. Paths do not move when nodes are added; a moved node re-stamps its own subtree.
 """
 
+from contextlib import contextmanager
+
 import frappe
 from frappe.utils import nowdate
 
@@ -123,9 +125,20 @@ def scope_condition(doctype: str, user: str | None = None, table: str | None = N
 	if user in UNSCOPED_USERS:
 		return ""
 	paths = list_paths(user, doctype)
-	if doctype in READ_FROM_BELOW:
+	if doctype in READ_FROM_BELOW and not frappe.local.flags.get("fulian_counting_own_subtrees"):
 		return subtree.condition_or_above(doctype, paths, table)
 	return subtree.condition(doctype, paths, table)
+
+
+@contextmanager
+def counting_own_subtrees():
+	"""Counts (number cards) are of the records in the user's own subtrees: the executives above
+	her grid, which she reads to record their visits, are not hers to count."""
+	frappe.local.flags.fulian_counting_own_subtrees = True
+	try:
+		yield
+	finally:
+		frappe.local.flags.fulian_counting_own_subtrees = False
 
 
 COUNTING_ROLE = "Fulian Viewer"

@@ -10,6 +10,7 @@ Version of it) is readable by no one but Administrator."""
 import frappe
 
 from fulian_grid.permissions import UNSCOPED_USERS, scope_condition
+from fulian_grid.utils import is_app_doctype
 
 # DocType: (field holding the app DocType, field holding the record's name)
 TRACES = {
@@ -66,3 +67,20 @@ def has_permission(doc, ptype: str = "read", user: str | None = None, debug: boo
 	if doc.doctype == "Deleted Document" or not name or not frappe.db.exists(doctype, name):
 		return False
 	return frappe.has_permission(doctype, "read", doc=name, user=user)
+
+
+def keep_attachments_private(doc, method=None) -> None:
+	"""File validate: an attachment of an app record stays private. A public file is served under
+	/files/ to anyone holding the link, past every permission; a private one only to those who may
+	read the record (has_permission above). A refused upload is removed from disk by Frappe's
+	rollback of the new file."""
+	if doc.is_folder or not doc.attached_to_doctype or doc.is_private:
+		return
+	if is_app_doctype(doc.attached_to_doctype):
+		frappe.throw(
+			frappe._(
+				"Attachments of Fulian Grid records are private files: untick “public” and upload again."
+			),
+			frappe.PermissionError,
+			title=frappe._("Not permitted"),
+		)

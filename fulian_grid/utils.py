@@ -13,6 +13,20 @@ FRAPPE_MESSAGES = (
 )
 
 
+# the module of every DocType, report and card of the app (and of a federation's own DocTypes in it)
+MODULE = "Fulian Grid"
+
+
+def is_app_doctype(doctype) -> bool:
+	"""Whether `doctype` names a DocType of this app (custom ones in its module included)."""
+	return (
+		isinstance(doctype, str)
+		and bool(doctype)
+		and bool(frappe.db.exists("DocType", doctype))
+		and frappe.get_meta(doctype).module == MODULE
+	)
+
+
 def translated(error: DomainError) -> str:
 	"""A domain rule's message in the user's language (placeholders translated too)."""
 	return _(error.message).format(*(_(str(arg)) for arg in error.args_))

@@ -26,10 +26,9 @@ from frappe import _
 
 from fulian_grid.domain import DomainError
 from fulian_grid.domain import identity as kinds
-from fulian_grid.utils import translated
+from fulian_grid.utils import MODULE, translated
 
 TABLE = "__fulian_vault"
-MODULE = "Fulian Grid"
 SCHEMA = f"""create table if not exists `{TABLE}` (
 	`doctype` varchar(140) not null,
 	`name` varchar(140) not null,

@@ -7,13 +7,8 @@ from frappe.desk.doctype.number_card.number_card import get_result as frappe_num
 from frappe.desk.listview import get_group_by_count as frappe_group_by_count
 from frappe.utils import get_safe_filters
 
-MODULE = "Fulian Grid"
-
-
-def _is_app_doctype(doctype: str) -> bool:
-	return (
-		bool(doctype) and frappe.db.exists("DocType", doctype) and frappe.get_meta(doctype).module == MODULE
-	)
+from fulian_grid.permissions import counting_own_subtrees
+from fulian_grid.utils import is_app_doctype
 
 
 @frappe.whitelist()
@@ -32,7 +27,7 @@ def get_count(
 @frappe.whitelist()
 def validate_link(doctype: str, docname: str, fields=None):
 	"""A link to an app record the user may not read answers as a link to nothing."""
-	if _is_app_doctype(doctype) and frappe.db.exists(doctype, docname):
+	if is_app_doctype(doctype) and frappe.db.exists(doctype, docname):
 		if not (
 			frappe.has_permission(doctype, "select", doc=docname)
 			or frappe.has_permission(doctype, "read", doc=docname)
@@ -55,7 +50,7 @@ def get_link_title(doctype: str, docname: str) -> str:
 	if not meta.show_title_field_in_link or not meta.title_field:
 		return docname
 	if (
-		_is_app_doctype(doctype)
+		is_app_doctype(doctype)
 		and not frappe.has_permission(doctype, "read", doc=docname)
 		and not _assigns_roles_in(doctype)
 	):
@@ -68,7 +63,7 @@ def number_card_result(doc, filters, to_date=None):
 	"""A number card of an app DocType counts as stored (its DocType, function and field), never
 	as the client describes it: a client card could sum an expression or read a child table."""
 	card = frappe.parse_json(doc)
-	if _is_app_doctype(card.get("document_type")) or _is_app_doctype(card.get("parent_document_type")):
+	if is_app_doctype(card.get("document_type")) or is_app_doctype(card.get("parent_document_type")):
 		if not card.get("name") or not frappe.db.exists("Number Card", card.get("name")):
 			frappe.throw(
 				frappe._("Only saved number cards count the records of Fulian Grid."), frappe.PermissionError
@@ -76,14 +71,15 @@ def number_card_result(doc, filters, to_date=None):
 		stored = frappe.get_doc("Number Card", card["name"])
 		stored.check_permission("read")
 		card = stored.as_dict()
-	return frappe_number_card_result(card, filters, to_date)
+	with counting_own_subtrees():
+		return frappe_number_card_result(card, filters, to_date)
 
 
 @frappe.whitelist()
 def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[dict]:
 	"""The list sidebar's "assigned to" counts read ToDo rows of every record in v15: for app
 	DocTypes count the assignments of the records the user may list."""
-	if field != "assigned_to" or not _is_app_doctype(doctype):
+	if field != "assigned_to" or not is_app_doctype(doctype):
 		return frappe_group_by_count(doctype, current_filters, field)
 	filters = frappe.parse_json(current_filters) or []
 	if isinstance(filters, dict):
@@ -109,7 +105,7 @@ def get_group_by_count(doctype: str, current_filters: str, field: str) -> list[d
 def _stored(doc) -> tuple[str, str] | None:
 	"""(DocType, name) of an app record that a client sent as a document JSON."""
 	parsed = frappe.parse_json(doc) if isinstance(doc, str) and doc[:1] == "{" else doc
-	if isinstance(parsed, dict) and _is_app_doctype(parsed.get("doctype")):
+	if isinstance(parsed, dict) and is_app_doctype(parsed.get("doctype")):
 		if not parsed.get("name") or parsed.get("__islocal"):
 			frappe.throw(frappe._("Save the record first."), frappe.PermissionError)
 		return parsed["doctype"], parsed["name"]

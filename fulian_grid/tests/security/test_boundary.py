@@ -7,7 +7,9 @@ Planted secrets sit in county B's records; each reply is searched for them. The 
 their own threads and database connections, so the planted records are committed (and removed)."""
 
 import importlib
+import io
 import json
+import os
 import pkgutil
 from threading import Thread
 from unittest.mock import patch
@@ -168,6 +170,93 @@ class TestBoundaryOverHttp(FulianTestCase):
 				with self.subTest(user=caller.user, path=response.request.path):
 					self.assertIn(response.status_code, (403, 417))
 					self.assertLeaksNothing(response)
+
+	def test_every_way_of_naming_a_method_meets_the_boundary(self):
+		"""Frappe runs a method named by `cmd` in the form on any path (before any API route), by
+		/api/method/<method>/<anything> (v1 keeps what comes before the `/`) and by
+		/api/v2/method/<DocType>/<function>: each is refused as the method Frappe runs."""
+		child_rows = {
+			"doctype": "Ledger Household Member",
+			"fields": json.dumps(["member_name", "parent"]),
+			"parent": "Screening Ledger",
+			"limit_page_length": 0,
+		}
+		expression = {
+			"doctype": "Screening Ledger",
+			"fields": json.dumps(["name", "if(governance_grid='BXBG', subject_name, '') as x"]),
+		}
+		chart = {
+			"chart": json.dumps(
+				{"chart_type": "Group By", "document_type": "Screening Ledger", "group_by_based_on": "name"}
+			)
+		}
+		for caller in (self.worker, self.system_manager, self.no_role):
+			for verb, path, body in (
+				("post", "/api/method/frappe.client.get_list/anything", child_rows),
+				("post", "/api/method/frappe.desk.reportview.get/x", expression),
+				("post", "/", {"cmd": "frappe.client.get_list", **child_rows}),
+				("post", "/api/resource/ToDo", {"cmd": "frappe.client.get_list", **child_rows}),
+				("get", "/app", {"cmd": "frappe.desk.reportview.get", **expression}),
+				("post", "/api/v2/method/frappe.client.get_list", child_rows),
+				("post", "/api/v2/method/Dashboard Chart/get", chart),
+				("post", "/api/v2/document/Ledger Household Member", {"member_name": "x"}),
+			):
+				kwargs = {"query_string": body} if verb == "get" else {"data": body}
+				response = _request(caller.client, verb, path, **kwargs)
+				with self.subTest(user=caller.user, path=path, cmd=body.get("cmd")):
+					self.assertIn(response.status_code, (403, 417), response.get_data(as_text=True)[:300])
+					self.assertLeaksNothing(response)
+
+	def test_the_attachment_upload_is_classified_by_the_name_frappe_resolves(self):
+		"""A bare method name is Frappe's handler function: upload_file is frappe.handler.upload_file."""
+		self.assertEqual(boundary.verdict("upload_file"), "allowed")
+		self.assertEqual(boundary.verdict("run_doc_method"), "scoped")
+
+	def test_attachments_of_records_are_private_and_follow_the_record(self):
+		"""The desk's uploader (/api/method/upload_file) attaches to a record its handler may write;
+		a public attachment (served under /files/ to anyone with the link) is refused and leaves
+		nothing on disk; a private one is read only by those who read the record."""
+		admin = Caller(self.handler)
+		secret = "受害人照片-" + frappe.generate_hash(length=8)
+
+		def upload(caller, is_private):
+			form = {
+				"file": (io.BytesIO(secret.encode()), f"{secret}.txt"),
+				"doctype": "Screening Ledger",
+				"docname": self.entry_b,
+				"is_private": is_private,
+			}
+			return _request(caller.client, "post", "/api/method/upload_file", data=form)
+
+		public = upload(admin, "0")
+		self.assertEqual(public.status_code, 403, public.get_data(as_text=True)[:300])
+		messages = [json.loads(m)["message"] for m in json.loads(public.json["_server_messages"])]
+		self.assertIn("私有文件", " ".join(messages))  # said in Chinese
+		self.assertFalse(frappe.db.exists("File", {"file_name": f"{secret}.txt"}))
+		self.assertFalse(os.path.exists(frappe.get_site_path("public", "files", f"{secret}.txt")))
+
+		private = upload(admin, "1")
+		self.assertEqual(private.status_code, 200, private.get_data(as_text=True)[:300])
+		file = private.json["message"]
+		self.assertTrue(file["file_url"].startswith("/private/files/"))
+		try:
+			by_handler = _request(admin.client, "get", file["file_url"])
+			self.assertIn(secret, by_handler.get_data(as_text=True))  # the detector can fire
+			for caller in (self.worker, self.system_manager, self.no_role):
+				with self.subTest(user=caller.user):
+					self.assertEqual(upload(caller, "1").status_code, 403)
+					response = _request(caller.client, "get", file["file_url"])
+					self.assertNotEqual(response.status_code, 200)
+					self.assertNotIn(secret, response.get_data(as_text=True))
+			made_public = admin.method(
+				"frappe.client.set_value", doctype="File", name=file["name"], fieldname="is_private", value=0
+			)
+			self.assertEqual(made_public.status_code, 403)
+			frappe.db.commit()  # nosemgrep: a new snapshot, to see what the requests committed
+			self.assertEqual(frappe.db.get_value("File", file["name"], "is_private"), 1)
+		finally:
+			frappe.delete_doc("File", file["name"], force=True, ignore_permissions=True)
+			frappe.db.commit()  # nosemgrep: the requests read committed data
 
 	def test_counts_of_frappe_doctypes_go_through_permissions(self):
 		"""v15's get_count reads any table with any filter: Version/ToDo/File rows about B."""
