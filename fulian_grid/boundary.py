@@ -183,6 +183,8 @@ def before_request() -> None:
 		check(str(form.cmd), form)
 	if request.path.startswith("/api/"):
 		_check_api_route(request, form)
+	elif _targets(form) & _child_doctypes():  # a page such as /printview of one row
+		_refuse(_("Rows of a table are read through the record they belong to."))
 
 
 def _check_api_route(request, form) -> None:

@@ -148,6 +148,7 @@ doc_events = {
 		"onload": "fulian_grid.privacy.set_onload",
 	},
 	"File": {"validate": "fulian_grid.traces.keep_attachments_private"},
+	"Document Share Key": {"validate": "fulian_grid.traces.refuse_share_keys"},
 	"Property Setter": {"on_update": "fulian_grid.vault.seal_after_customize"},
 	"Custom Field": {"on_update": "fulian_grid.vault.seal_after_customize"},
 }

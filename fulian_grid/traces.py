@@ -84,3 +84,14 @@ def keep_attachments_private(doc, method=None) -> None:
 			frappe.PermissionError,
 			title=frappe._("Not permitted"),
 		)
+
+
+def refuse_share_keys(doc, method=None) -> None:
+	"""Document Share Key validate: Frappe prints a record to anyone holding its key, logged in or
+	not, past every permission (printview's `key`). No record of the app is shared by link."""
+	if is_app_doctype(doc.reference_doctype):
+		frappe.throw(
+			frappe._("Records of Fulian Grid are not shared by public links."),
+			frappe.PermissionError,
+			title=frappe._("Not permitted"),
+		)

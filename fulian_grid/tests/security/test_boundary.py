@@ -258,6 +258,40 @@ class TestBoundaryOverHttp(FulianTestCase):
 			frappe.delete_doc("File", file["name"], force=True, ignore_permissions=True)
 			frappe.db.commit()  # nosemgrep: the requests read committed data
 
+	def test_a_row_is_printed_only_within_its_record(self):
+		"""Frappe checks a child row's print by its parent DocType alone (no record): /printview of
+		one row of B's entry would print it to any worker. Rows print only inside their record."""
+		from fulian_grid.domain.masking import mask_name
+
+		masked = mask_name(SECRET_NAME + "女")
+		row = frappe.db.get_value("Ledger Household Member", {"parent": self.entry_b}, "name")
+		admin = Caller(self.handler)
+		whole = admin.get("/printview", doctype="Screening Ledger", name=self.entry_b)
+		self.assertIn(masked, whole.get_data(as_text=True))  # the detector can fire
+		for caller in (self.worker, self.system_manager, self.no_role, admin):
+			response = caller.get("/printview", doctype="Ledger Household Member", name=row)
+			with self.subTest(user=caller.user):
+				self.assertEqual(response.status_code, 403)
+				self.assertNotIn(masked, response.get_data(as_text=True))
+				self.assertLeaksNothing(response)
+
+	def test_no_record_is_shared_by_a_public_link(self):
+		"""A Document Share Key prints its record to anyone holding it, logged in or not."""
+		admin = Caller(self.handler)
+		for caller in (self.system_manager, admin, self.worker):
+			response = caller.method(
+				"frappe.client.insert",
+				doc={
+					"doctype": "Document Share Key",
+					"reference_doctype": "Screening Ledger",
+					"reference_docname": self.entry_b,
+				},
+			)
+			with self.subTest(user=caller.user):
+				self.assertEqual(response.status_code, 403, response.get_data(as_text=True)[:300])
+		frappe.db.commit()  # nosemgrep: a new snapshot, to see what the requests committed
+		self.assertFalse(frappe.db.exists("Document Share Key", {"reference_docname": self.entry_b}))
+
 	def test_counts_of_frappe_doctypes_go_through_permissions(self):
 		"""v15's get_count reads any table with any filter: Version/ToDo/File rows about B."""
 		for doctype in ("Version", "ToDo", "Comment", "File", "Deleted Document", "Access Log", "DocShare"):
