@@ -275,6 +275,18 @@ class TestBoundaryOverHttp(FulianTestCase):
 				self.assertNotIn(masked, response.get_data(as_text=True))
 				self.assertLeaksNothing(response)
 
+	def test_nobody_hears_of_every_countys_saves(self):
+		"""The desk's list view joins a DocType's realtime room, where Frappe announces every save
+		(record name and who saved it), city-wide; for app DocTypes no one joins it."""
+		for caller in (self.worker, Caller(self.handler)):
+			refused = caller.get(
+				"/api/method/frappe.realtime.can_subscribe_doctype", doctype="Screening Ledger"
+			)
+			frappe_own = caller.get("/api/method/frappe.realtime.can_subscribe_doctype", doctype="ToDo")
+			with self.subTest(user=caller.user):
+				self.assertEqual(refused.status_code, 403)
+				self.assertEqual(frappe_own.status_code, 200)
+
 	def test_no_record_is_shared_by_a_public_link(self):
 		"""A Document Share Key prints its record to anyone holding it, logged in or not."""
 		admin = Caller(self.handler)
