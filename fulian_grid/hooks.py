@@ -110,6 +110,8 @@ override_whitelisted_methods = {
 	"frappe.utils.print_format.download_pdf": "fulian_grid.api.platform.download_pdf",
 	"frappe.model.workflow.get_transitions": "fulian_grid.api.platform.get_transitions",
 	"frappe.desk.search.search_link": "fulian_grid.api.search.search_link",
+	"frappe.desk.like.toggle_like": "fulian_grid.api.platform.toggle_like",
+	"frappe.desk.form.document_follow.follow_document": "fulian_grid.api.platform.follow_document",
 }
 
 # The field app (frontend/, served at /fulian like frappe/hrms serves /hrms): its routes and its

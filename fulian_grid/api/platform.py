@@ -4,6 +4,8 @@
 import frappe
 from frappe.client import validate_link as frappe_validate_link
 from frappe.desk.doctype.number_card.number_card import get_result as frappe_number_card_result
+from frappe.desk.form.document_follow import follow_document as frappe_follow_document
+from frappe.desk.like import toggle_like as frappe_toggle_like
 from frappe.desk.listview import get_group_by_count as frappe_group_by_count
 from frappe.utils import get_safe_filters
 
@@ -167,3 +169,29 @@ def get_transitions(doc, workflow=None, raise_exception: bool = False) -> list[d
 	if not stored:
 		return transitions
 	return allowed_transitions(frappe.get_doc(*stored), transitions)
+
+
+def _listable(doctype: str, name: str) -> None:
+	"""Refuse alike a record outside her scope and a name that does not exist (no oracle)."""
+	if not frappe.get_list(doctype, filters={"name": name}, pluck="name", limit_page_length=1):
+		frappe.throw(frappe._("No permission to read {0}").format(frappe._(doctype)), frappe.PermissionError)
+
+
+@frappe.whitelist()
+def toggle_like(doctype: str, name: str, add=False):
+	"""Frappe's like writes a record's `_liked_by` and a comment with no permission check (and tells
+	by its error whether a name exists): for app DocTypes only a record she may read is liked."""
+	if is_app_doctype(doctype):
+		_listable(doctype, name)
+	return frappe_toggle_like(doctype, name, add)
+
+
+@frappe.whitelist()
+def follow_document(doctype: str, doc_name: str, user: str):
+	"""Frappe's follow makes any user follow any record (its changes mailed to her daily), checked
+	by nothing: for app DocTypes she follows, herself, a record she may read."""
+	if is_app_doctype(doctype):
+		if user != frappe.session.user:
+			frappe.throw(frappe._("Not permitted"), frappe.PermissionError)
+		_listable(doctype, doc_name)
+	return frappe_follow_document(doctype, doc_name, user)

@@ -287,6 +287,34 @@ class TestBoundaryOverHttp(FulianTestCase):
 				self.assertEqual(refused.status_code, 403)
 				self.assertEqual(frappe_own.status_code, 200)
 
+	def test_likes_and_follows_reach_only_records_she_may_read(self):
+		"""Frappe's like and follow check nothing: a like wrote B's record and told whether a name
+		exists; a follow made any user follow any record."""
+		worker = self.worker
+		like = lambda name: worker.method(  # noqa: E731
+			"frappe.desk.like.toggle_like", doctype="Screening Ledger", name=name, add="Yes"
+		)
+		refused, missing = like(self.entry_b), like("SL-NO-SUCH-ENTRY")
+		self.assertEqual(refused.status_code, 403)
+		said = lambda r: [json.loads(m)["message"] for m in json.loads(r.json["_server_messages"])]  # noqa: E731
+		self.assertEqual((missing.status_code, said(missing)), (refused.status_code, said(refused)))
+		self.assertEqual(like(self.entry_a).status_code, 200)
+		frappe.db.commit()  # nosemgrep: a new snapshot, to see what the requests committed
+		self.assertIsNone(frappe.db.get_value("Screening Ledger", self.entry_b, "_liked_by"))
+		self.assertIn(self.worker_a, frappe.db.get_value("Screening Ledger", self.entry_a, "_liked_by"))
+		self.assertFalse(
+			frappe.db.exists("Comment", {"reference_name": self.entry_b, "comment_type": "Like"})
+		)
+		for user, name in ((self.worker_a, self.entry_b), (self.handler, self.entry_a)):
+			response = worker.method(
+				"frappe.desk.form.document_follow.follow_document",
+				doctype="Screening Ledger",
+				doc_name=name,
+				user=user,
+			)
+			with self.subTest(user=user, name=name):
+				self.assertEqual(response.status_code, 403)
+
 	def test_no_record_is_shared_by_a_public_link(self):
 		"""A Document Share Key prints its record to anyone holding it, logged in or not."""
 		admin = Caller(self.handler)
