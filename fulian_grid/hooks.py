@@ -177,7 +177,8 @@ override_whitelisted_methods["frappe.desk.doctype.bulk_update.bulk_update.submit
 
 scheduler_events = {
 	"hourly": [
-		"fulian_grid.fulian_grid.doctype.infringement_report.infringement_report.escalate_overdue_reports"
+		"fulian_grid.fulian_grid.doctype.infringement_report.infringement_report.escalate_overdue_reports",
+		"fulian_grid.privacy.remove_finished_import_files",
 	],
 	"daily": [
 		"fulian_grid.fulian_grid.doctype.screening_ledger.screening_ledger.notify_overdue_visits",
