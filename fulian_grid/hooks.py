@@ -1,3 +1,5 @@
+from fulian_grid.template_guard import TEMPLATE_FIELDS
+
 app_name = "fulian_grid"
 app_title = "Fulian Grid"
 app_publisher = "fulian_grid developers"
@@ -123,7 +125,7 @@ page_renderer = ["fulian_grid.pwa.ServiceWorkerPage"]
 before_request = ["fulian_grid.boundary.before_request"]
 
 jinja = {
-	"methods": ["fulian_grid.api.org_chart.org_chart_rows"],
+	"methods": ["fulian_grid.api.org_chart.org_chart_rows", "fulian_grid.template_guard.readable_value"],
 }
 
 doc_events = {
@@ -151,6 +153,8 @@ doc_events = {
 	},
 	"File": {"validate": "fulian_grid.traces.keep_attachments_private"},
 	"Document Share Key": {"validate": "fulian_grid.traces.refuse_share_keys"},
+	# templates are code: none reads records past the per-grid rule (template_guard.py)
+	**{doctype: {"validate": "fulian_grid.template_guard.check_template"} for doctype in TEMPLATE_FIELDS},
 	"Property Setter": {"on_update": "fulian_grid.vault.seal_after_customize"},
 	"Custom Field": {"on_update": "fulian_grid.vault.seal_after_customize"},
 }

@@ -315,6 +315,68 @@ class TestBoundaryOverHttp(FulianTestCase):
 			with self.subTest(user=user, name=name):
 				self.assertEqual(response.status_code, 403)
 
+	def test_a_template_reads_no_record_past_permissions(self):
+		"""Jinja templates run with Frappe's safe globals, where frappe.get_all / frappe.db.sql read
+		every grid: a System Manager's print format printed B's entry on her own user record."""
+		reads = (
+			'{{ frappe.get_all("Screening Ledger", fields=["name", "governance_grid"]) }}',
+			"{{ frappe.db.sql('select name, governance_grid from `tabScreening Ledger`') }}",
+			'{% set f = frappe %}{{ f["get_all"]("Screening Ledger") }}',
+			'{{ frappe.get_doc("Screening Ledger", "' + self.entry_b + '").as_json() }}',
+		)
+		for number, html in enumerate(reads):
+			for doctype, fields in (
+				("Print Format", {"doc_type": "User", "module": "Core", "custom_format": 1, "html": html}),
+				("Email Template", {"subject": "x", "response_html": html, "use_html": 1}),
+				("Letter Head", {"letter_head_name": f"leak-{number}", "source": "HTML", "content": html}),
+			):
+				name = f"leak-{number}-{doctype}"
+				doc = {"doctype": doctype, "name": name, **fields}
+				response = self.system_manager.method("frappe.client.insert", doc=doc)
+				with self.subTest(doctype=doctype, template=html):
+					self.assertEqual(response.status_code, 403, response.get_data(as_text=True)[:300])
+					said = [json.loads(m)["message"] for m in json.loads(response.json["_server_messages"])]
+					self.assertIn("模板不能绕过权限读取记录", " ".join(said))
+		frappe.db.commit()  # nosemgrep: a new snapshot, to see what the requests committed
+		self.assertFalse(frappe.db.exists("Print Format", {"name": ("like", "leak-%")}))
+		# formatting stays (and frappe.get_list, which reads as the reader may)
+		fine = '{{ doc.name }} {{ frappe.format(doc.creation, {"fieldtype": "Datetime"}) }}'
+		response = self.system_manager.method(
+			"frappe.client.insert",
+			doc={
+				"doctype": "Print Format",
+				"name": "fine-format",
+				"doc_type": "User",
+				"module": "Core",
+				"custom_format": 1,
+				"html": fine,
+			},
+		)
+		try:
+			self.assertEqual(response.status_code, 200, response.get_data(as_text=True)[-600:])
+			printed = self.system_manager.get(
+				"/printview", doctype="User", name=self.sysman, format="fine-format"
+			)
+			self.assertEqual(printed.status_code, 200, printed.get_data(as_text=True)[-1500:])
+			self.assertLeaksNothing(printed)
+		finally:
+			frappe.db.commit()  # nosemgrep
+			frappe.delete_doc(
+				"Print Format", "fine-format", force=True, ignore_permissions=True, ignore_missing=True
+			)
+			frappe.db.commit()  # nosemgrep
+
+	def test_the_apps_own_print_formats_pass_the_template_guard(self):
+		from fulian_grid.template_guard import check_template
+
+		frappe.set_user(self.sysman)
+		try:
+			for name in frappe.get_all("Print Format", {"module": "Fulian Grid"}, pluck="name"):
+				with self.subTest(print_format=name):
+					check_template(frappe.get_doc("Print Format", name))
+		finally:
+			frappe.set_user("Administrator")
+
 	def test_no_record_is_shared_by_a_public_link(self):
 		"""A Document Share Key prints its record to anyone holding it, logged in or not."""
 		admin = Caller(self.handler)
