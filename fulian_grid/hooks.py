@@ -155,8 +155,14 @@ doc_events = {
 	"Document Share Key": {"validate": "fulian_grid.traces.refuse_share_keys"},
 	# templates are code: none reads records past the per-grid rule (template_guard.py)
 	**{doctype: {"validate": "fulian_grid.template_guard.check_template"} for doctype in TEMPLATE_FIELDS},
-	"Property Setter": {"on_update": "fulian_grid.vault.seal_after_customize"},
-	"Custom Field": {"on_update": "fulian_grid.vault.seal_after_customize"},
+	"Property Setter": {
+		"validate": "fulian_grid.traces.refuse_foreign_links",
+		"on_update": "fulian_grid.vault.seal_after_customize",
+	},
+	"Custom Field": {
+		"validate": "fulian_grid.traces.refuse_foreign_links",
+		"on_update": "fulian_grid.vault.seal_after_customize",
+	},
 }
 
 # Server-owned fields (server_owned.py): a client's change is refused before the controllers

@@ -95,3 +95,30 @@ def refuse_share_keys(doc, method=None) -> None:
 			frappe.PermissionError,
 			title=frappe._("Not permitted"),
 		)
+
+
+def refuse_foreign_links(doc, method=None) -> None:
+	"""Custom Field / Property Setter validate: a DocType outside the app links to none of its
+	DocTypes. Saving such a link checks that the record exists and copies its `fetch_from`
+	fields with no permission check: a System Manager's link on ToDo read any report's grid."""
+	if doc.doctype == "Custom Field":
+		doctype, fieldtype, target = doc.dt, doc.fieldtype, doc.options
+	elif doc.property in ("options", "fieldtype"):
+		doctype = doc.doc_type
+		field = frappe.get_meta(doctype).get_field(doc.field_name)
+		fieldtype = doc.value if doc.property == "fieldtype" else (field.fieldtype if field else None)
+		target = doc.value if doc.property == "options" else (field.options if field else None)
+	else:
+		return
+	if (
+		fieldtype in ("Link", "Table", "Table MultiSelect")
+		and is_app_doctype(target)
+		and not is_app_doctype(doctype)
+	):
+		frappe.throw(
+			frappe._("{0} is outside Fulian Grid and cannot link to {1}.").format(
+				frappe._(doctype), frappe._(target)
+			),
+			frappe.PermissionError,
+			title=frappe._("Not permitted"),
+		)

@@ -377,6 +377,54 @@ class TestBoundaryOverHttp(FulianTestCase):
 		finally:
 			frappe.set_user("Administrator")
 
+	def test_no_doctype_outside_the_app_links_to_its_records(self):
+		"""A link saved on a record checks the target exists and copies its fetch_from fields with
+		no permission check: a System Manager's link field on ToDo read any entry's grid."""
+		for doc in (
+			{
+				"doctype": "Custom Field",
+				"dt": "ToDo",
+				"fieldname": "sl_link",
+				"label": "SL",
+				"fieldtype": "Link",
+				"options": "Screening Ledger",
+				"insert_after": "description",
+			},
+			{
+				"doctype": "Property Setter",
+				"doctype_or_field": "DocField",
+				"doc_type": "ToDo",
+				"field_name": "role",
+				"property": "options",
+				"property_type": "Text",
+				"value": "Screening Ledger",
+			},
+		):
+			response = self.system_manager.method("frappe.client.insert", doc=doc)
+			with self.subTest(doctype=doc["doctype"]):
+				self.assertEqual(response.status_code, 403, response.get_data(as_text=True)[:300])
+		frappe.db.commit()  # nosemgrep: a new snapshot, to see what the requests committed
+		self.assertFalse(frappe.db.exists("Custom Field", "ToDo-sl_link"))
+		# inside the app a link is the app's own, checked by the per-grid rule
+		self.assertEqual(
+			self.system_manager.method(
+				"frappe.client.insert",
+				doc={
+					"doctype": "Custom Field",
+					"dt": "Home Visit",
+					"fieldname": "sl_link",
+					"label": "SL",
+					"fieldtype": "Link",
+					"options": "Screening Ledger",
+					"insert_after": "household",
+				},
+			).status_code,
+			200,
+		)
+		frappe.db.commit()  # nosemgrep
+		frappe.delete_doc("Custom Field", "Home Visit-sl_link", force=True, ignore_permissions=True)
+		frappe.db.commit()  # nosemgrep
+
 	def test_no_record_is_shared_by_a_public_link(self):
 		"""A Document Share Key prints its record to anyone holding it, logged in or not."""
 		admin = Caller(self.handler)
