@@ -114,9 +114,22 @@ def _refuse(message: str) -> None:
 	frappe.throw(message, BoundaryRefusal, title=_("Not permitted"))
 
 
+REPORT_ARGUMENTS = ("report_name",)
+
+
+def is_app_report(report_name) -> bool:
+	"""Whether `report_name` names a report of the app's DocTypes (its own, or one a user made on
+	them): a call naming a report names no DocType, yet runs over the app's records."""
+	if not isinstance(report_name, str) or not report_name:
+		return False
+	report = frappe.db.get_value("Report", report_name, ["module", "ref_doctype"], as_dict=True)
+	return bool(report) and (report.module == MODULE or report.ref_doctype in _app_doctypes())
+
+
 def check(method: str, args: dict) -> None:
 	"""Refuse `method` called with `args` when it would touch app records past the rule."""
 	named = app_doctypes_in(dict(args))
+	named |= {args[key] for key in REPORT_ARGUMENTS if is_app_report(args.get(key))}
 	if not named:
 		return
 	rule = verdict(method)

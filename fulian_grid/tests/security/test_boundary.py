@@ -913,6 +913,69 @@ class TestBoundaryOverHttp(FulianTestCase):
 			)
 			self.assertEqual(response.status_code, 403, response.get_data(as_text=True)[:300])
 
+	def test_a_prepared_report_is_read_by_no_one_else(self):
+		"""A script report that runs over 15 s is made a prepared report by Frappe itself; run then
+		read the result prepared for whichever `user` the client named, or the Prepared Report named
+		in its filters, unchecked: the city admin's register of every county. A call that names a
+		report names no DocType, so the boundary never looked at it (make_prepared_report was
+		refused in name only)."""
+		from frappe.core.doctype.prepared_report.prepared_report import (
+			create_json_gz_file,
+			process_filters_for_prepared_report,
+		)
+		from frappe.utils import now
+
+		report, filters = "Screening Ledger Register", {"risk_level": "High"}
+		frappe.db.set_value("Report", report, "prepared_report", 1)  # what Frappe does after 15 s
+		prepared = frappe.new_doc("Prepared Report")
+		prepared.update(
+			{
+				"name": frappe.generate_hash(length=10),
+				"report_name": report,
+				"filters": process_filters_for_prepared_report(filters),
+				"status": "Completed",
+				"owner": self.handler,
+				"creation": now(),
+				"modified": now(),
+			}
+		)
+		prepared.db_insert()
+		columns = [{"fieldname": "findings", "label": "Findings", "fieldtype": "Data"}]
+		create_json_gz_file(
+			{"result": [{"findings": SECRET_NOTE}], "columns": columns},
+			"Prepared Report",
+			prepared.name,
+			report,
+		)
+		frappe.db.commit()  # nosemgrep: the requests read committed data
+
+		def cleanup():
+			frappe.db.set_value("Report", report, "prepared_report", 0)
+			frappe.db.delete(
+				"File", {"attached_to_doctype": "Prepared Report", "attached_to_name": prepared.name}
+			)
+			frappe.db.delete("Prepared Report", {"report_name": report})
+			frappe.db.commit()  # nosemgrep
+
+		self.addCleanup(cleanup)
+		method = "frappe.desk.query_report.run"
+		for response in (
+			self.worker.method(method, report_name=report, filters=json.dumps(filters), user=self.handler),
+			self.worker.method(
+				method,
+				report_name=report,
+				filters=json.dumps({**filters, "prepared_report_name": prepared.name}),
+			),
+		):
+			with self.subTest(path=response.request.path):
+				self.assertLeaksNothing(response)
+		made = self.worker.method(
+			"frappe.core.doctype.prepared_report.prepared_report.make_prepared_report",
+			report_name=report,
+			filters=json.dumps(filters),
+		)
+		self.assertEqual(made.status_code, 403, made.get_data(as_text=True)[:300])
+
 
 class TestEveryWhitelistedMethodIsClassified(FulianTestCase):
 	def test_every_whitelisted_method_of_the_installed_frappe_is_classified(self):
