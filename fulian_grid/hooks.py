@@ -120,6 +120,7 @@ override_whitelisted_methods = {
 	"frappe.desk.doctype.tag.tag.remove_tag": "fulian_grid.api.platform.remove_tag",
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "fulian_grid.api.platform.dashboard_chart",
 	"frappe.desk.query_report.run": "fulian_grid.api.platform.run_report",
+	"frappe.desk.form.load.getdoc": "fulian_grid.api.platform.getdoc",
 	"frappe.workflow.doctype.workflow.workflow.get_workflow_state_count": (
 		"fulian_grid.api.platform.get_workflow_state_count"
 	),

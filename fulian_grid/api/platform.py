@@ -11,6 +11,7 @@ from frappe.desk.doctype.tag.tag import remove_tag as frappe_remove_tag
 from frappe.desk.form.document_follow import follow_document as frappe_follow_document
 from frappe.desk.form.document_follow import unfollow_document as frappe_unfollow_document
 from frappe.desk.form.document_follow import update_follow as frappe_update_follow
+from frappe.desk.form.load import getdoc as frappe_getdoc
 from frappe.desk.like import toggle_like as frappe_toggle_like
 from frappe.desk.listview import get_group_by_count as frappe_group_by_count
 from frappe.desk.query_report import run as frappe_run_report
@@ -383,3 +384,20 @@ def run_report(
 		parent_field=parent_field,
 		are_default_filters=are_default_filters,
 	)
+
+
+@frappe.whitelist()
+def getdoc(doctype: str, name: str, user: str | None = None) -> None:
+	"""The form's load. Frappe sends with it the title of every record the form links to, read with
+	frappe.db.get_value, and a link is saved unchecked: a record of hers linked to another county's
+	record showed her its title (a name). The title of an app record she may not read is its name."""
+	frappe_getdoc(doctype, name, user)
+	titles = frappe.local.response.get("_link_titles") or {}
+	for key in list(titles):
+		linked_doctype, _, linked_name = key.partition("::")
+		if (
+			is_app_doctype(linked_doctype)
+			and not frappe.has_permission(linked_doctype, "read", doc=linked_name)
+			and not _assigns_roles_in(linked_doctype)
+		):
+			titles[key] = linked_name

@@ -976,6 +976,37 @@ class TestBoundaryOverHttp(FulianTestCase):
 		)
 		self.assertEqual(made.status_code, 403, made.get_data(as_text=True)[:300])
 
+	def test_a_form_shows_no_title_of_a_record_she_may_not_read(self):
+		"""getdoc sends the title of every record the form links to, read with frappe.db.get_value:
+		her chair linked A's entry to B's executive (a link is saved unchecked, and the series
+		names them all) and the form told her B's executive's name."""
+		from fulian_grid.tests.factories import make_executive
+
+		federation = frappe.get_all("Women Federation", filters={"governance_grid": "BXBG"}, pluck="name")[0]
+		secret = "秘密干部乙"
+		executive = make_executive(secret, federation)
+		frappe.db.commit()  # nosemgrep: the requests read committed data
+		self.addCleanup(
+			lambda: (
+				frappe.delete_doc("Federation Executive", executive, force=True, ignore_permissions=True),
+				frappe.db.commit(),  # nosemgrep
+			)
+		)
+		mine = self._scratch_entry("BXAG")
+		doc = frappe.get_doc("Screening Ledger", mine).as_dict(convert_dates_to_str=True)
+		doc["responsible_executive"] = executive
+		saved = self.chair.method("frappe.client.save", doc=json.dumps(doc, default=str))
+		self.assertEqual(saved.status_code, 200, saved.get_data(as_text=True)[:300])
+		for caller in (self.chair, self.worker):
+			response = caller.method("frappe.desk.form.load.getdoc", doctype="Screening Ledger", name=mine)
+			with self.subTest(user=caller.user):
+				self.assertEqual(response.status_code, 200)
+				self.assertNotIn(secret, json.dumps(response.json, ensure_ascii=False))
+				self.assertEqual(response.json["_link_titles"]["Governance Grid::BXAG"], "边界A网格")
+		admin = Caller(self.handler)  # the city's admin reads B's executive: the title is there
+		response = admin.method("frappe.desk.form.load.getdoc", doctype="Screening Ledger", name=mine)
+		self.assertIn(secret, json.dumps(response.json, ensure_ascii=False))
+
 
 class TestEveryWhitelistedMethodIsClassified(FulianTestCase):
 	def test_every_whitelisted_method_of_the_installed_frappe_is_classified(self):
