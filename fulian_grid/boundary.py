@@ -33,6 +33,9 @@ META_ONLY = {
 	"frappe.desk.listview.get_list_settings",
 	"frappe.model.utils.user_settings.get",
 }
+# Allowed methods that run another whitelisted method the client names: Frappe's own function runs
+# (never the app's scoped one), so it must itself be allowed, and is checked with the same arguments.
+METHOD_ARGUMENTS = {"frappe.desk.treeview.get_all_nodes": "tree_method"}
 FIELD_ARGUMENTS = ("fields", "fieldname", "group_by", "order_by", "sort_by", "sort_field", "field")
 # `name`, `tabX`.`name`, `tabX.name`, `name as label`, count(*), count(`tabX`.`name`) as count
 _PLAIN_FIELD = re.compile(
@@ -111,9 +114,22 @@ def _refuse(message: str) -> None:
 	frappe.throw(message, BoundaryRefusal, title=_("Not permitted"))
 
 
+REPORT_ARGUMENTS = ("report_name",)
+
+
+def is_app_report(report_name) -> bool:
+	"""Whether `report_name` names a report of the app's DocTypes (its own, or one a user made on
+	them): a call naming a report names no DocType, yet runs over the app's records."""
+	if not isinstance(report_name, str) or not report_name:
+		return False
+	report = frappe.db.get_value("Report", report_name, ["module", "ref_doctype"], as_dict=True)
+	return bool(report) and (report.module == MODULE or report.ref_doctype in _app_doctypes())
+
+
 def check(method: str, args: dict) -> None:
 	"""Refuse `method` called with `args` when it would touch app records past the rule."""
 	named = app_doctypes_in(dict(args))
+	named |= {args[key] for key in REPORT_ARGUMENTS if is_app_report(args.get(key))}
 	if not named:
 		return
 	rule = verdict(method)
@@ -123,6 +139,12 @@ def check(method: str, args: dict) -> None:
 		for argument in classification()["allowed"][qualified(method)].get("unless", ()):
 			if str(args.get(argument)).lower() not in ("none", "", "0", "false", "[]", "{}"):
 				_refuse(_("This function is not available for the records of Fulian Grid."))
+		if argument := METHOD_ARGUMENTS.get(qualified(method)):
+			inner = str(args.get(argument) or "")
+			if verdict(inner) not in ("allowed", "app"):
+				_refuse(_("This function is not available for the records of Fulian Grid."))
+			if verdict(inner) == "allowed":
+				check(inner, {key: value for key, value in args.items() if key != argument})
 	if method not in META_ONLY and (_targets(args) & _child_doctypes()):
 		_refuse(_("Rows of a table are read through the record they belong to."))
 	for argument in FIELD_ARGUMENTS:

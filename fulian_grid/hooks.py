@@ -81,6 +81,7 @@ _TRACE_DOCTYPES = (
 	"Notification Log",
 	"Communication",
 	"Deleted Document",
+	"Document Follow",
 )
 
 permission_query_conditions = {
@@ -114,6 +115,17 @@ override_whitelisted_methods = {
 	"frappe.desk.search.search_link": "fulian_grid.api.search.search_link",
 	"frappe.desk.like.toggle_like": "fulian_grid.api.platform.toggle_like",
 	"frappe.desk.form.document_follow.follow_document": "fulian_grid.api.platform.follow_document",
+	"frappe.desk.form.document_follow.update_follow": "fulian_grid.api.platform.update_follow",
+	"frappe.desk.form.document_follow.unfollow_document": "fulian_grid.api.platform.unfollow_document",
+	"frappe.desk.doctype.tag.tag.add_tag": "fulian_grid.api.platform.add_tag",
+	"frappe.desk.doctype.tag.tag.add_tags": "fulian_grid.api.platform.add_tags",
+	"frappe.desk.doctype.tag.tag.remove_tag": "fulian_grid.api.platform.remove_tag",
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "fulian_grid.api.platform.dashboard_chart",
+	"frappe.desk.query_report.run": "fulian_grid.api.platform.run_report",
+	"frappe.desk.form.load.getdoc": "fulian_grid.api.platform.getdoc",
+	"frappe.workflow.doctype.workflow.workflow.get_workflow_state_count": (
+		"fulian_grid.api.platform.get_workflow_state_count"
+	),
 }
 
 # The field app (frontend/, served at /fulian like frappe/hrms serves /hrms): its routes and its
@@ -181,6 +193,11 @@ doc_events["*"]["before_validate"].append("fulian_grid.sanitize.sanitize_documen
 doc_events["*"]["before_validate"].insert(0, "fulian_grid.input_guard.guard_document")
 doc_events["*"]["before_update_after_submit"].insert(0, "fulian_grid.sanitize.sanitize_document")
 doc_events["*"]["before_update_after_submit"].insert(0, "fulian_grid.input_guard.guard_document")
+# A table row stays in the record it belongs to: a saved document naming another record's row would
+# have Frappe update that row where it lies and move it here (permissions.keep_rows_in_their_record).
+doc_events["*"]["before_validate"].insert(0, "fulian_grid.permissions.keep_rows_in_their_record")
+doc_events["*"]["before_update_after_submit"].insert(0, "fulian_grid.permissions.keep_rows_in_their_record")
+doc_events["*"]["before_cancel"] = "fulian_grid.permissions.keep_rows_in_their_record"
 override_whitelisted_methods["frappe.desk.doctype.bulk_update.bulk_update.submit_cancel_or_update_docs"] = (
 	"fulian_grid.server_owned.bulk_edit"
 )

@@ -352,3 +352,29 @@ def users_covering(path: str | None, roles) -> list[str]:
 		.run(pluck=True)
 	)
 	return sorted(set(users))
+
+
+def keep_rows_in_their_record(doc, method=None):
+	"""doc_events before_validate / before_update_after_submit / before_cancel: every table row of
+	an app record that is not new is a row of this record. Frappe saves a row by its name alone
+	(`UPDATE … WHERE name=%s`) and then sets its parent: a client naming a row of another record
+	(another county's household member) overwrote that row and took it into her own record."""
+	from fulian_grid.utils import is_app_doctype
+
+	if doc.is_new() and not doc.get_all_children():
+		return
+	if not is_app_doctype(doc.doctype):
+		return
+	for df in doc.meta.get_table_fields():
+		names = [row.name for row in doc.get(df.fieldname) or [] if row.name and not row.is_new()]
+		if not names:
+			continue
+		elsewhere = frappe.get_all(
+			df.options,
+			filters={"name": ("in", names)},
+			fields=["name", "parent", "parenttype"],
+		)
+		if any((row.parent, row.parenttype) != (doc.name, doc.doctype) for row in elsewhere):
+			frappe.throw(
+				frappe._("A row of another record cannot be saved in this one."), frappe.PermissionError
+			)

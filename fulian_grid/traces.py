@@ -7,6 +7,8 @@ which records changed. Here each such DocType names its pointer fields, and the 
 (permissions.scope_condition) decides. A trace of a deleted app record (Deleted Document, a
 Version of it) is readable by no one but Administrator."""
 
+from urllib.parse import unquote
+
 import frappe
 
 from fulian_grid.permissions import UNSCOPED_USERS, scope_condition
@@ -26,6 +28,9 @@ TRACES = {
 	"Notification Log": ("document_type", "document_name"),
 	"Communication": ("reference_doctype", "reference_name"),
 	"Deleted Document": ("deleted_doctype", "deleted_name"),
+	# who follows which record (its changes mailed to her daily); any Desk User reads and writes
+	# every row of it in Frappe
+	"Document Follow": ("ref_doctype", "ref_docname"),
 }
 
 
@@ -60,6 +65,8 @@ def has_permission(doc, ptype: str = "read", user: str | None = None, debug: boo
 	user = user or frappe.session.user
 	if user in UNSCOPED_USERS:
 		return None
+	if doc.doctype == "File" and ptype in ("create", "write") and _borrows_a_file(doc, user):
+		return False
 	kind_field, name_field = TRACES[doc.doctype]
 	doctype, name = doc.get(kind_field), doc.get(name_field)
 	if doctype not in _scoped_doctypes():
@@ -67,6 +74,27 @@ def has_permission(doc, ptype: str = "read", user: str | None = None, debug: boo
 	if doc.doctype == "Deleted Document" or not name or not frappe.db.exists(doctype, name):
 		return False
 	return frappe.has_permission(doctype, "read", doc=name, user=user)
+
+
+def _borrows_a_file(doc, user: str) -> bool:
+	"""Whether a File names, with no content of its own, the address of a private file she may not
+	read. Frappe serves a private file to whoever may read any File at its address, and reads the
+	file from disk for a new File with an address and no content: such a File would hand her
+	another record's attachment (and tell whether a file of that name exists). She may point a
+	File only at an address she already reads (the desk's "attach from library")."""
+	url = unquote(doc.get("file_url") or "")
+	if doc.get("is_folder") or doc.get("content") or not url.startswith("/private/files/"):
+		return False
+	if not doc.is_new() and frappe.db.get_value("File", doc.name, "file_url") == url:
+		return False  # her own File, its address unchanged
+	readable = frappe.get_list(
+		"File",
+		filters={"file_url": url, "name": ("!=", doc.name or "")},
+		pluck="name",
+		limit_page_length=1,
+		user=user,
+	)
+	return not readable
 
 
 def keep_attachments_private(doc, method=None) -> None:
