@@ -146,9 +146,9 @@ def main():
 
 		for _ in range(120):
 			try:
-				if requests.get(f"{base}/api/method/ping", headers={"Host": args.site}, timeout=5).ok:
+				if requests.get(f"{base}/api/method/ping", headers={"Host": args.site}, timeout=60).ok:
 					break
-			except requests.ConnectionError:
+			except requests.RequestException:  # not listening yet, or a worker still importing
 				pass
 			time.sleep(0.5)
 		sessions = {
@@ -191,7 +191,9 @@ def main():
 					if response.status_code != 200:
 						raise SystemExit(f"{path} as {user}: {response.status_code} {response.text[:300]}")
 				data = response.json()["message"] if path == "reportview.get" else response.json()["data"]
-				rows_seen[path, user] = len(data["values"]) if isinstance(data, dict) else len(data)
+				if isinstance(data, dict):  # reportview.get: keys and values
+					data = [dict(zip(data["keys"], values, strict=True)) for values in data["values"]]
+				rows_seen[path, user] = [row["name"] for row in data]
 		for _ in range(args.requests):  # interleaved: the same load on every path and user
 			for path, call in paths.items():
 				for user, session in sessions.items():
@@ -214,9 +216,18 @@ def main():
 	print("| path | user | median ms | p95 ms | rows on the page |\n|---|---|---|---|---|")
 	for (path, user), values in samples.items():
 		print(
-			f"| {path} | {user} | {statistics.median(values):.1f} | {p95(values):.1f} | {rows_seen[path, user]} |"
+			f"| {path} | {user} | {statistics.median(values):.1f} | {p95(values):.1f} | "
+			f"{len(rows_seen[path, user])} |"
 		)
 	print()
+	for path in paths:  # the officer and the User Permission user see the same county, newest first
+		same = (
+			rows_seen[path, "county officer (app rule)"]
+			== rows_seen[path, "Frappe User Permission on the county"]
+		)
+		print(
+			f"- {path}: the county officer's page and the User Permission user's page hold the same rows: {same}"
+		)
 	for path in paths:
 		officer = statistics.median(samples[path, "county officer (app rule)"])
 		admin = statistics.median(samples[path, "Administrator (no rule)"])
