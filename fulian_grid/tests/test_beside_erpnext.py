@@ -63,7 +63,7 @@ class TestBesideERPNext(CityTestCase):
 
 	def test_no_name_clashes_and_each_app_keeps_its_own(self):
 		ours, theirs = shipped("fulian_grid"), shipped("erpnext")
-		self.assertGreater(len(theirs["DocType"]), 500)
+		self.assertGreater(len(theirs["DocType"]), 400)  # 499 in 15.70
 		for kind in KINDS:
 			with self.subTest(kind=kind):
 				self.assertEqual(sorted(ours[kind] & theirs[kind]), [])
