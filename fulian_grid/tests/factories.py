@@ -291,3 +291,21 @@ def make_ledger(**values):
 			**values,
 		}
 	)
+
+
+def erpnext_company(name: str = "妇联测试公司") -> str:
+	"""A Company on an ERPNext site whose setup wizard has not run (ERPNext's Project needs one).
+	The wizard would have made the Transit warehouse type the company's warehouses refer to."""
+	if not frappe.db.exists("Company", name):
+		if not frappe.db.exists("Warehouse Type", "Transit"):
+			frappe.get_doc({"doctype": "Warehouse Type", "name": "Transit"}).insert(ignore_permissions=True)
+		frappe.get_doc(
+			{
+				"doctype": "Company",
+				"company_name": name,
+				"abbr": "FLCS",
+				"default_currency": "CNY",
+				"country": "China",
+			}
+		).insert(ignore_permissions=True)
+	return name
