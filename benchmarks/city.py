@@ -35,12 +35,14 @@ UP_USER = "bench_user_permission@fulian.test"
 CITY_ADMIN = "bench_city_admin@fulian.test"
 
 
-def generate(rows: int):
+def generate(rows: int, cities: int = 1):
 	from fulian_grid.demo import generate as generate_demo
 	from fulian_grid.demo.bulk import insert_ledger_volume
 
 	if not frappe.db.exists("Governance Grid", CITY):
-		print(generate_demo(scale=1))
+		started = time.perf_counter()
+		print(generate_demo(scale=1, cities=cities))
+		print(f"demo set ({cities} cities): {time.perf_counter() - started:.0f} s")
 	grids = dict(
 		frappe.get_all(
 			"Governance Grid", filters={"level": "Micro-grid"}, fields=["name", "tree_path"], as_list=True
@@ -49,8 +51,24 @@ def generate(rows: int):
 	executives = frappe.get_all("Federation Executive", pluck="name")
 	existing = frappe.db.count("Screening Ledger")
 	if existing < rows:
-		insert_ledger_volume(
-			grids, executives, rows - existing, random.Random(11), prefix=f"SL-BENCH-{existing:08d}-"
+		started = time.perf_counter()
+		for done in range(existing, rows, 250_000):  # one transaction per quarter million
+			insert_ledger_volume(
+				grids,
+				executives,
+				min(250_000, rows - done),
+				random.Random(11 + done),
+				prefix=f"SL-BENCH-{done:08d}-",
+			)
+			frappe.db.commit()
+			print(
+				f"  {done + min(250_000, rows - done):,} entries, {time.perf_counter() - started:.0f} s",
+				flush=True,
+			)
+		seconds = time.perf_counter() - started
+		print(
+			f"generated {rows - existing:,} ledger entries with their visits in {seconds:.0f} s "
+			f"({(rows - existing) / seconds:,.0f} entries/s)"
 		)
 	frappe.db.commit()
 	frappe.db.sql("analyze table `tabScreening Ledger`, `tabHome Visit`, `tabGovernance Grid`")
@@ -432,6 +450,12 @@ def main():
 	parser.add_argument("--site", required=True)
 	parser.add_argument("--generate", action="store_true")
 	parser.add_argument("--rows", type=int, default=1_000_000)
+	parser.add_argument(
+		"--cities",
+		type=int,
+		default=1,
+		help="with --generate on an empty site: a province of this many cities",
+	)
 	parser.add_argument("--only", choices=MEASURES, action="append", help="run only these measures")
 	parser.add_argument("--import-rows", type=int, default=100_000)
 	parser.add_argument("--data-import-rows", type=int, default=2_000)
@@ -439,7 +463,7 @@ def main():
 	frappe.init(site=args.site)
 	frappe.connect()
 	if args.generate:
-		generate(args.rows)
+		generate(args.rows, args.cities)
 	ensure_users()
 	print(
 		f"\nledger rows: {frappe.db.count('Screening Ledger')}, visits: {frappe.db.count('Home Visit')}, "

@@ -7,6 +7,8 @@ from frappe.desk.doctype.number_card.number_card import get_result as frappe_num
 from frappe.desk.listview import get_group_by_count as frappe_group_by_count
 from frappe.utils import get_safe_filters
 
+from fulian_grid import replica
+
 MODULE = "Fulian Grid"
 
 
@@ -64,6 +66,7 @@ def get_link_title(doctype: str, docname: str) -> str:
 
 
 @frappe.whitelist()
+@replica.read_only()
 def number_card_result(doc, filters, to_date=None):
 	"""A number card of an app DocType counts as stored (its DocType, function and field), never
 	as the client describes it: a client card could sum an expression or read a child table."""
