@@ -103,7 +103,9 @@ class Check:
 		if user not in self.sessions:
 			session = requests.Session()
 			session.headers["Host"] = self.site
-			reply = session.post(f"{self.url}/api/method/login", json={"usr": user, "pwd": PASSWORD}, timeout=60)
+			reply = session.post(
+				f"{self.url}/api/method/login", json={"usr": user, "pwd": PASSWORD}, timeout=60
+			)
 			reply.raise_for_status()
 			self.sessions[user] = session
 		return self.sessions[user]
@@ -126,7 +128,11 @@ class Check:
 	def work_statistics(self, user: str = ADMIN) -> dict:
 		year = time.strftime("%Y")
 		return self.report(
-			user, "Work Statistics", governance_grid=CITY, from_date=f"{year}-01-01", to_date=time.strftime("%Y-%m-%d")
+			user,
+			"Work Statistics",
+			governance_grid=CITY,
+			from_date=f"{year}-01-01",
+			to_date=time.strftime("%Y-%m-%d"),
 		)
 
 	def new_entry(self, user: str, grid: str = WORKER_GRID) -> str:
@@ -143,7 +149,9 @@ class Check:
 
 	@staticmethod
 	def messages(reply: dict) -> str:
-		return " ".join(json.loads(m).get("message", "") for m in json.loads(reply.get("_server_messages") or "[]"))
+		return " ".join(
+			json.loads(m).get("message", "") for m in json.loads(reply.get("_server_messages") or "[]")
+		)
 
 	# --- the checks ---------------------------------------------------------------------------
 	def expect(self, what: str, got, want) -> None:
@@ -178,15 +186,23 @@ class Check:
 		after = int(self.sql("primary", f"select count(*) from `{self.db_name()}`.`tabAccess Log`")[0][0])
 		self.expect("Access Log rows added on the primary", after - logs, 1)
 		self.mark()
-		self.call(ADMIN, "fulian_grid.api.charts.grouped_count", chart_name="Active Ledger Entries by Risk Level")
+		self.call(
+			ADMIN, "fulian_grid.api.charts.grouped_count", chart_name="Active Ledger Entries by Risk Level"
+		)
 		self.expect("workspace chart (ledger by risk level) read on", self.where(CHART_SQL), "replica")
 
 	def writes(self) -> None:
 		self.mark()
 		name = self.new_entry(WORKER)
-		self.expect("the worker's new ledger entry inserted on", self.where("insert into `tabScreening Ledger`"), "primary")
+		self.expect(
+			"the worker's new ledger entry inserted on",
+			self.where("insert into `tabScreening Ledger`"),
+			"primary",
+		)
 		print(f"  replicated after {self.caught_up() * 1000:.0f} ms")
-		on_replica = self.sql("replica", f"select count(*) from `{self.db_name()}`.`tabScreening Ledger` where name = '{name}'")
+		on_replica = self.sql(
+			"replica", f"select count(*) from `{self.db_name()}`.`tabScreening Ledger` where name = '{name}'"
+		)
 		self.expect("the entry on the replica", on_replica[0][0], "1")
 		config = json.load(open(os.path.join(self.site, "site_config.json")))
 		refused = subprocess.run(
@@ -203,12 +219,16 @@ class Check:
 			capture_output=True,
 			text=True,
 		)
-		self.expect("the site's login writing on the replica refused (read-only)", "read-only" in refused.stderr, True)
+		self.expect(
+			"the site's login writing on the replica refused (read-only)", "read-only" in refused.stderr, True
+		)
 
 	def own_write(self) -> None:
 		name = self.new_entry(ADMIN)  # the city admin records an entry herself …
 		self.mark()
-		reply = self.report(ADMIN, "Screening Ledger Register", governance_grid=CITY)  # … and opens the register
+		reply = self.report(
+			ADMIN, "Screening Ledger Register", governance_grid=CITY
+		)  # … and opens the register
 		self.expect("the register right after her own write read on", self.where(REGISTER_SQL), "primary")
 		names = {row.get("name") for row in reply["message"]["result"] if isinstance(row, dict)}
 		self.expect("her new entry in it", name in names, True)
@@ -220,12 +240,16 @@ class Check:
 	def stale(self) -> None:
 		self.sql("replica", "stop slave")
 		status = dict(zip(*self._slave_status(), strict=False))
-		print(f"  replica: Slave_IO_Running {status.get('Slave_IO_Running')}, Slave_SQL_Running {status.get('Slave_SQL_Running')}")
+		print(
+			f"  replica: Slave_IO_Running {status.get('Slave_IO_Running')}, Slave_SQL_Running {status.get('Slave_SQL_Running')}"
+		)
 		name = self.new_entry(WORKER)  # written while the replica is stopped: it never gets there
 		time.sleep(WINDOW)  # the cached replica state expires
 		self.mark()
 		reply = self.work_statistics()
-		self.expect("Work Statistics with replication stopped read on", self.where(WORK_STATISTICS_SQL), "primary")
+		self.expect(
+			"Work Statistics with replication stopped read on", self.where(WORK_STATISTICS_SQL), "primary"
+		)
 		notice = self.messages(reply)
 		print(f"  notice: {notice}")
 		self.expect("the notice says the replica stopped", NOTICE in notice, True)
@@ -234,12 +258,22 @@ class Check:
 		self.expect("the register read on", self.where(REGISTER_SQL), "primary")
 		names = {row.get("name") for row in reply["message"]["result"] if isinstance(row, dict)}
 		self.expect("the entry written after the stop is in it (fresh)", name in names, True)
-		missing = self.sql("replica", f"select count(*) from `{self.db_name()}`.`tabScreening Ledger` where name = '{name}'")
+		missing = self.sql(
+			"replica", f"select count(*) from `{self.db_name()}`.`tabScreening Ledger` where name = '{name}'"
+		)
 		self.expect("that entry is not on the stopped replica", missing[0][0], "0")
 
 	def _slave_status(self):
 		out = subprocess.run(
-			["mariadb", f"--socket={self.folder}/replica.sock", "-u", "root", "-B", "-e", "show slave status"],
+			[
+				"mariadb",
+				f"--socket={self.folder}/replica.sock",
+				"-u",
+				"root",
+				"-B",
+				"-e",
+				"show slave status",
+			],
 			capture_output=True,
 			text=True,
 			check=True,

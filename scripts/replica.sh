@@ -14,7 +14,7 @@ PRIMARY_PORT=$(free_port)
 REPLICA_PORT=$(free_port)
 server_args() { # $1 = primary|replica, $2 = port
 	echo --no-defaults --datadir="$RDB/$1" --port="$2" --bind-address=127.0.0.1 --socket="$RDB/$1.sock" \
-		--pid-file="$RDB/$1.pid" --user=root --innodb-buffer-pool-size=64M --character-set-server=utf8mb4 \
+		--pid-file="$RDB/$1.pid" --tmpdir="$RDB" --user=root --innodb-buffer-pool-size=64M --character-set-server=utf8mb4 \
 		--collation-server=utf8mb4_unicode_ci --general-log=1 --general-log-file="$RDB/$1-general.log"
 }
 rdb_start() { # $1 = primary|replica, $2 = port, then extra options
