@@ -84,7 +84,13 @@ replica_gunicorn() { # as in production: gunicorn with several workers, the site
 }
 trap 'stop_servers; rdb_stop replica; rdb_stop primary; rm -rf "$RDB" "$BENCH/sites/$REPLICA_SITE";
 	if type use_code >/dev/null 2>&1 && [ "$(readlink "$APP_DIR")" != "$ROOT" ]; then use_code "$ROOT"; fi; restore' EXIT
-rpy() { (cd "$BENCH/sites" && "$BENCH/env/bin/python" "$ROOT/scripts/replica.py" "$@"); }
+REPLICA_LOG="$BENCH/logs/fulian-replica-checks.log"
+: >"$REPLICA_LOG"
+rpy() { # one check of scripts/replica.py; what it saw is kept in REPLICA_LOG and printed at the end
+	echo "== $1" >>"$REPLICA_LOG"
+	(cd "$BENCH/sites" && "$BENCH/env/bin/python" "$ROOT/scripts/replica.py" "$@") | tee -a "$REPLICA_LOG"
+	return "${PIPESTATUS[0]}"
+}
 rargs=("$REPLICA_SITE" "http://127.0.0.1:$replica_port" "$RDB")
 
 echo "== tier 2: replica reads — primary (port $PRIMARY_PORT, binary log) and replica (port $REPLICA_PORT) of this check's own, site $REPLICA_SITE"
@@ -104,6 +110,8 @@ step "replication stopped: detected, statistics read from the primary with a not
 step "replication started again: caught up, reads back on the replica" rpy resumed "${rargs[@]}"
 step "benchmark: Work Statistics on the replica vs the primary, the state check, replication delay" bash -c \
 	"cd '$BENCH/sites' && '$BENCH/env/bin/python' '$ROOT/scripts/replica.py' measure ${rargs[*]} | tee '$BENCH/logs/fulian-replica.json'"
+echo "-- what the checks saw (also in $REPLICA_LOG):"
+cat "$REPLICA_LOG" "$BENCH/logs/fulian-replica.json"
 stop_servers
 rdb_stop replica
 rdb_stop primary
