@@ -45,7 +45,7 @@ def max_lag() -> int:
 
 def status(cached: bool = True) -> dict:
 	"""The replica's state: {"fresh": bool, "reason": …, "lag": seconds or None, "detail": …}."""
-	if cached and (state := frappe.cache.get_value(STATUS_KEY)):
+	if cached and (state := frappe.cache.get_value(STATUS_KEY, expires=True)):
 		return state
 	state = probe()
 	frappe.cache.set_value(STATUS_KEY, state, expires_in_sec=STATUS_SECONDS)
@@ -98,7 +98,7 @@ def probe() -> dict:
 
 def wrote_recently(user: str | None = None) -> bool:
 	user = user or frappe.session.user
-	return bool(user and user != "Guest" and frappe.cache.get_value(f"{WROTE_KEY}|{user}"))
+	return bool(user and user != "Guest" and frappe.cache.get_value(f"{WROTE_KEY}|{user}", expires=True))
 
 
 # Written by reading (downloads, reveals): not a record a later read must see.
