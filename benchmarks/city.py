@@ -586,6 +586,10 @@ def measure_growth(runs: int):
 		f"select name from `tabScreening Ledger` where {condition} order by name desc limit 1"
 	)[0][0]
 	subject = vault.record_identities("Screening Ledger", entry)["fields"]["subject_name"]
+	id_entry = frappe.db.sql(  # a demo entry of the county: its ID number is in the vault
+		f"select name from `tabScreening Ledger` where {condition} and name like 'SL-D%%' limit 1"
+	)[0][0]
+	id_number = vault.record_identities("Screening Ledger", id_entry)["fields"]["id_number"]
 	rows = frappe.db.count("Screening Ledger")
 	in_county = as_user(OFFICER, count)
 	lookup_matches = frappe.db.sql(
@@ -605,7 +609,8 @@ def measure_growth(runs: int):
 		"ledger by risk level, county": timed_as(OFFICER, chart, slow),
 		"ledger by risk level, province": timed_as(PROVINCE_ADMIN, chart, slow),
 		"reveal": timed_as(OFFICER, lambda: reveal("Screening Ledger", entry), fast),
-		"blind-index lookup": timed_as(OFFICER, lambda: lookup("name", subject), fast),
+		"blind-index lookup by full name": timed_as(OFFICER, lambda: lookup("name", subject), fast),
+		"blind-index lookup by ID number": timed_as(OFFICER, lambda: lookup("id_number", id_number), fast),
 	}
 	frappe.db.rollback()  # the reveals' and lookups' log rows
 	row = {
@@ -639,15 +644,17 @@ def plot_growth():
 	import matplotlib.pyplot as plt
 
 	saved = json.load(open(GROWTH_FILE))
-	keys = list(saved[0]["ms"])
+	keys = list(dict.fromkeys(key for r in saved for key in r["ms"]))
 	print("| ms (median) | " + " | ".join(f"{r['rows']:,} rows" for r in saved) + " | last / first |")
 	print("|---|" + "---|" * (len(saved) + 1))
 	for key in keys:
-		cells = [f"{r['ms'][key]:.1f}" for r in saved]
-		print(f"| {key} | " + " | ".join(cells) + f" | {saved[-1]['ms'][key] / saved[0]['ms'][key]:.2f}× |")
+		cells = [f"{r['ms'][key]:.1f}" if key in r["ms"] else "–" for r in saved]
+		have = [r["ms"][key] for r in saved if key in r["ms"]]
+		print(f"| {key} | " + " | ".join(cells) + f" | {have[-1] / have[0]:.2f}× |")
 	figure, axis = plt.subplots(figsize=(9, 6))
 	for key in keys:
-		axis.plot([r["rows"] for r in saved], [r["ms"][key] for r in saved], marker="o", label=key)
+		points = [(r["rows"], r["ms"][key]) for r in saved if key in r["ms"]]
+		axis.plot(*zip(*points, strict=True), marker="o", label=key)
 	axis.set_xscale("log")
 	axis.set_yscale("log")
 	axis.set_xlabel("Screening Ledger rows (province of 16 cities)")
