@@ -677,6 +677,8 @@ def plot_growth():
 	figure, axis = plt.subplots(figsize=(13, 6.5))
 	for key in keys:
 		points = [(r["rows"], r["ms"][key], indexed(r)) for r in saved if key in r["ms"]]
+		if len(points) < 2:
+			continue  # measured at one size only: in the table, not a curve
 		(line,) = axis.plot([p[0] for p in points], [p[1] for p in points], label=key)
 		for x, y, filled in points:  # hollow: measured before Screening Ledger's two indexes
 			axis.plot(
