@@ -24,7 +24,8 @@ from pathlib import Path
 import frappe
 from frappe import _
 
-MODULE = "Fulian Grid"
+from fulian_grid.utils import MODULE
+
 CLASSIFICATION = Path(__file__).with_name("boundary.json")
 # Methods whose DocType argument may be a child DocType (they read metadata, not rows).
 META_ONLY = {
@@ -32,6 +33,9 @@ META_ONLY = {
 	"frappe.desk.listview.get_list_settings",
 	"frappe.model.utils.user_settings.get",
 }
+# Allowed methods that run another whitelisted method the client names: Frappe's own function runs
+# (never the app's scoped one), so it must itself be allowed, and is checked with the same arguments.
+METHOD_ARGUMENTS = {"frappe.desk.treeview.get_all_nodes": "tree_method"}
 FIELD_ARGUMENTS = ("fields", "fieldname", "group_by", "order_by", "sort_by", "sort_field", "field")
 # `name`, `tabX`.`name`, `tabX.name`, `name as label`, count(*), count(`tabX`.`name`) as count
 _PLAIN_FIELD = re.compile(
@@ -54,11 +58,21 @@ def verdict(method: str) -> str:
 	if method.startswith("fulian_grid."):
 		return "app"  # the app's own endpoints check the per-grid rule themselves
 	rules = classification()
+	method = qualified(method)
 	if method in rules["allowed"]:
 		return "allowed"
 	if method in rules["scoped"]:
 		return "scoped"
 	return "refused"  # refused for app DocTypes, listed or not
+
+
+def qualified(method: str) -> str:
+	"""The name a method is classified under: Frappe resolves a bare name (upload_file) in its
+	handler module, unless it is an alias of its own (run_doc_method)."""
+	rules = classification()
+	if "." in method or any(method in rules[kind] for kind in rules):
+		return method
+	return f"frappe.handler.{method}"
 
 
 def _app_doctypes() -> frozenset[str]:
@@ -100,18 +114,37 @@ def _refuse(message: str) -> None:
 	frappe.throw(message, BoundaryRefusal, title=_("Not permitted"))
 
 
+REPORT_ARGUMENTS = ("report_name",)
+
+
+def is_app_report(report_name) -> bool:
+	"""Whether `report_name` names a report of the app's DocTypes (its own, or one a user made on
+	them): a call naming a report names no DocType, yet runs over the app's records."""
+	if not isinstance(report_name, str) or not report_name:
+		return False
+	report = frappe.db.get_value("Report", report_name, ["module", "ref_doctype"], as_dict=True)
+	return bool(report) and (report.module == MODULE or report.ref_doctype in _app_doctypes())
+
+
 def check(method: str, args: dict) -> None:
 	"""Refuse `method` called with `args` when it would touch app records past the rule."""
 	named = app_doctypes_in(dict(args))
+	named |= {args[key] for key in REPORT_ARGUMENTS if is_app_report(args.get(key))}
 	if not named:
 		return
 	rule = verdict(method)
 	if rule == "refused":
 		_refuse(_("This function is not available for the records of Fulian Grid."))
 	if rule == "allowed":
-		for argument in classification()["allowed"][method].get("unless", ()):
+		for argument in classification()["allowed"][qualified(method)].get("unless", ()):
 			if str(args.get(argument)).lower() not in ("none", "", "0", "false", "[]", "{}"):
 				_refuse(_("This function is not available for the records of Fulian Grid."))
+		if argument := METHOD_ARGUMENTS.get(qualified(method)):
+			inner = str(args.get(argument) or "")
+			if verdict(inner) not in ("allowed", "app"):
+				_refuse(_("This function is not available for the records of Fulian Grid."))
+			if verdict(inner) == "allowed":
+				check(inner, {key: value for key, value in args.items() if key != argument})
 	if method not in META_ONLY and (_targets(args) & _child_doctypes()):
 		_refuse(_("Rows of a table are read through the record they belong to."))
 	for argument in FIELD_ARGUMENTS:
@@ -157,26 +190,62 @@ def _fields(value) -> list[str]:
 	return []
 
 
-_METHOD_PATH = re.compile(r"^/api/(?:v[12]/)?method/(?P<method>[^/]+)/?$")
-_RESOURCE_PATH = re.compile(r"^/api/(?:v1/resource|resource|v2/document|v2/doctype)/(?P<doctype>[^/]+)")
-
-
 def before_request() -> None:
-	"""hooks.before_request: the boundary on every HTTP call."""
+	"""hooks.before_request: the boundary on every HTTP call, however it names what it runs.
+
+	Frappe runs a method named in three ways: `cmd` in the form on any path (the deprecated RPC,
+	served before any API route), `/api/method/<method>` (v1 keeps what comes before a further
+	`/`) and `/api/v2/method/<DocType>/<function>` (a function of that DocType's module). The path
+	is matched with Frappe's own API routes, so the method checked is the one Frappe will run."""
 	request = getattr(frappe.local, "request", None)
 	if request is None:
 		return
-	path = request.path
-	if match := _METHOD_PATH.match(path):
-		check(match["method"], frappe.local.form_dict)
-	elif match := _RESOURCE_PATH.match(path):
-		from urllib.parse import unquote
+	form = frappe.local.form_dict
+	if form.get("cmd"):
+		check(str(form.cmd), form)
+	if request.path.startswith("/api/"):
+		_check_api_route(request, form)
+	elif _targets(form) & _child_doctypes():  # a page such as /printview of one row
+		_refuse(_("Rows of a table are read through the record they belong to."))
 
-		doctype = unquote(match["doctype"])
-		if doctype in _child_doctypes():
-			_refuse(_("Rows of a table are read through the record they belong to."))
-		if doctype in _app_doctypes():
-			for argument in FIELD_ARGUMENTS:
-				for field in _fields(frappe.local.form_dict.get(argument)):
-					if not _PLAIN_FIELD.match(field):
-						_refuse(_("Only plain field names may be asked for: {0}").format(field))
+
+def _check_api_route(request, form) -> None:
+	from frappe.api import API_URL_MAP
+	from werkzeug.exceptions import HTTPException
+
+	try:
+		endpoint, route = API_URL_MAP.bind_to_environ(request.environ).match()
+	except HTTPException:
+		return  # no such route: Frappe answers 404 or 405 itself
+	name = getattr(endpoint, "__name__", "")
+	if name == "handle_rpc_call":
+		check(_rpc_method(route), form)
+	elif name == "<lambda>":  # v2's /method/run_doc_method
+		check("run_doc_method", form)
+	elif "doctype" in route:
+		_check_resource(route["doctype"], form)
+	else:  # v2's own /method/upload_file, login, logout, ping
+		check(f"{endpoint.__module__}.{name}", form)
+
+
+def _rpc_method(route: dict) -> str:
+	"""The dotted name Frappe's RPC route resolves to (frappe/api/v1.py and v2.py)."""
+	method = route["method"]
+	if not route.get("doctype"):
+		return method.split("/")[0]
+	from frappe.modules.utils import load_doctype_module
+
+	try:
+		return f"{load_doctype_module(route['doctype']).__name__}.{method}"
+	except Exception:
+		return method  # no such DocType module: Frappe fails the call itself
+
+
+def _check_resource(doctype: str, form) -> None:
+	if doctype in _child_doctypes():
+		_refuse(_("Rows of a table are read through the record they belong to."))
+	if doctype in _app_doctypes():
+		for argument in FIELD_ARGUMENTS:
+			for field in _fields(form.get(argument)):
+				if not _PLAIN_FIELD.match(field):
+					_refuse(_("Only plain field names may be asked for: {0}").format(field))

@@ -1,3 +1,5 @@
+from fulian_grid.template_guard import TEMPLATE_FIELDS
+
 app_name = "fulian_grid"
 app_title = "Fulian Grid"
 app_publisher = "fulian_grid developers"
@@ -79,6 +81,7 @@ _TRACE_DOCTYPES = (
 	"Notification Log",
 	"Communication",
 	"Deleted Document",
+	"Document Follow",
 )
 
 permission_query_conditions = {
@@ -110,6 +113,19 @@ override_whitelisted_methods = {
 	"frappe.utils.print_format.download_pdf": "fulian_grid.api.platform.download_pdf",
 	"frappe.model.workflow.get_transitions": "fulian_grid.api.platform.get_transitions",
 	"frappe.desk.search.search_link": "fulian_grid.api.search.search_link",
+	"frappe.desk.like.toggle_like": "fulian_grid.api.platform.toggle_like",
+	"frappe.desk.form.document_follow.follow_document": "fulian_grid.api.platform.follow_document",
+	"frappe.desk.form.document_follow.update_follow": "fulian_grid.api.platform.update_follow",
+	"frappe.desk.form.document_follow.unfollow_document": "fulian_grid.api.platform.unfollow_document",
+	"frappe.desk.doctype.tag.tag.add_tag": "fulian_grid.api.platform.add_tag",
+	"frappe.desk.doctype.tag.tag.add_tags": "fulian_grid.api.platform.add_tags",
+	"frappe.desk.doctype.tag.tag.remove_tag": "fulian_grid.api.platform.remove_tag",
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "fulian_grid.api.platform.dashboard_chart",
+	"frappe.desk.query_report.run": "fulian_grid.api.platform.run_report",
+	"frappe.desk.form.load.getdoc": "fulian_grid.api.platform.getdoc",
+	"frappe.workflow.doctype.workflow.workflow.get_workflow_state_count": (
+		"fulian_grid.api.platform.get_workflow_state_count"
+	),
 }
 
 # The field app (frontend/, served at /fulian like frappe/hrms serves /hrms): its routes and its
@@ -121,7 +137,7 @@ page_renderer = ["fulian_grid.pwa.ServiceWorkerPage"]
 before_request = ["fulian_grid.boundary.before_request", "fulian_grid.replica.before_request"]
 
 jinja = {
-	"methods": ["fulian_grid.api.org_chart.org_chart_rows"],
+	"methods": ["fulian_grid.api.org_chart.org_chart_rows", "fulian_grid.template_guard.readable_value"],
 }
 
 doc_events = {
@@ -147,8 +163,18 @@ doc_events = {
 		"after_rename": "fulian_grid.vault.rename_record",
 		"onload": "fulian_grid.privacy.set_onload",
 	},
-	"Property Setter": {"on_update": "fulian_grid.vault.seal_after_customize"},
-	"Custom Field": {"on_update": "fulian_grid.vault.seal_after_customize"},
+	"File": {"validate": "fulian_grid.traces.keep_attachments_private"},
+	"Document Share Key": {"validate": "fulian_grid.traces.refuse_share_keys"},
+	# templates are code: none reads records past the per-grid rule (template_guard.py)
+	**{doctype: {"validate": "fulian_grid.template_guard.check_template"} for doctype in TEMPLATE_FIELDS},
+	"Property Setter": {
+		"validate": "fulian_grid.traces.refuse_foreign_links",
+		"on_update": "fulian_grid.vault.seal_after_customize",
+	},
+	"Custom Field": {
+		"validate": "fulian_grid.traces.refuse_foreign_links",
+		"on_update": "fulian_grid.vault.seal_after_customize",
+	},
 }
 
 # Server-owned fields (server_owned.py): a client's change is refused before the controllers
@@ -167,6 +193,11 @@ doc_events["*"]["before_validate"].append("fulian_grid.sanitize.sanitize_documen
 doc_events["*"]["before_validate"].insert(0, "fulian_grid.input_guard.guard_document")
 doc_events["*"]["before_update_after_submit"].insert(0, "fulian_grid.sanitize.sanitize_document")
 doc_events["*"]["before_update_after_submit"].insert(0, "fulian_grid.input_guard.guard_document")
+# A table row stays in the record it belongs to: a saved document naming another record's row would
+# have Frappe update that row where it lies and move it here (permissions.keep_rows_in_their_record).
+doc_events["*"]["before_validate"].insert(0, "fulian_grid.permissions.keep_rows_in_their_record")
+doc_events["*"]["before_update_after_submit"].insert(0, "fulian_grid.permissions.keep_rows_in_their_record")
+doc_events["*"]["before_cancel"] = "fulian_grid.permissions.keep_rows_in_their_record"
 # A user who has just written reads from the primary, not from a replica that may not have it yet.
 doc_events["*"]["on_change"] = "fulian_grid.replica.note_write"
 doc_events["*"]["on_trash"] = [doc_events["*"]["on_trash"], "fulian_grid.replica.note_write"]
@@ -176,7 +207,8 @@ override_whitelisted_methods["frappe.desk.doctype.bulk_update.bulk_update.submit
 
 scheduler_events = {
 	"hourly": [
-		"fulian_grid.fulian_grid.doctype.infringement_report.infringement_report.escalate_overdue_reports"
+		"fulian_grid.fulian_grid.doctype.infringement_report.infringement_report.escalate_overdue_reports",
+		"fulian_grid.privacy.remove_finished_import_files",
 	],
 	"daily": [
 		"fulian_grid.fulian_grid.doctype.screening_ledger.screening_ledger.notify_overdue_visits",

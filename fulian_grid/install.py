@@ -19,7 +19,8 @@ from fulian_grid.domain.masters import (
 	DEFAULT_TRAINING_TOPICS,
 	DEFAULT_VOLUNTEER_SERVICE_KINDS,
 )
-from fulian_grid.roles import APP_ROLES, DEFAULT_ROLE_PROFILES, ROLE_PICKING_ROLES
+from fulian_grid.roles import APP_ROLES, DEFAULT_ROLE_PROFILES, MODULE_PROFILE, ROLE_PICKING_ROLES
+from fulian_grid.utils import MODULE
 
 
 def after_install():
@@ -28,6 +29,7 @@ def after_install():
 	ensure_roles()
 	ensure_role_select()
 	ensure_role_profiles()
+	ensure_module_profile()
 	compile_translations()  # the defaults below are stored in Chinese
 	add_default_masters()
 	add_workflows()
@@ -43,6 +45,7 @@ def after_migrate():
 	ensure_roles()
 	ensure_role_select()
 	ensure_role_profiles()
+	ensure_module_profile()
 	ensure_settings_defaults()
 	ensure_erpnext_project_link()
 	compile_translations()
@@ -65,6 +68,11 @@ def after_uninstall():
 
 	frappe.db.sql_ddl(f"drop table if exists `{vault.TABLE}`")
 	submissions.drop_table()
+	# the app's users see Frappe's sidebar again
+	for user in frappe.get_all("User", {"module_profile": MODULE_PROFILE}, pluck="name"):
+		frappe.db.set_value("User", user, "module_profile", None)
+		frappe.db.delete("Block Module", {"parenttype": "User", "parent": user})
+	frappe.delete_doc("Module Profile", MODULE_PROFILE, ignore_missing=True, force=True)
 
 
 def after_app_install(app_name: str):
@@ -168,6 +176,20 @@ def ensure_role_profiles():
 		frappe.get_doc(
 			{"doctype": "Role Profile", "role_profile": profile, "roles": [{"role": role} for role in roles]}
 		).insert(ignore_permissions=True)
+
+
+def ensure_module_profile():
+	"""Made once, blocking every module but the app's; an administrator's later edits stay."""
+	if frappe.db.exists("Module Profile", MODULE_PROFILE):
+		return
+	others = sorted(m for m in frappe.get_all("Module Def", pluck="name") if m != MODULE)
+	frappe.get_doc(
+		{
+			"doctype": "Module Profile",
+			"module_profile_name": MODULE_PROFILE,
+			"block_modules": [{"module": module} for module in others],
+		}
+	).insert(ignore_permissions=True)
 
 
 def add_default_masters():
@@ -351,6 +373,7 @@ _FINGERPRINT_QUERIES = {
 	"Workflow": {"document_type": ("like", "%")},
 	"Role": {"name": ("in", APP_ROLES)},
 	"Role Profile": {"name": ("in", list(DEFAULT_ROLE_PROFILES))},
+	"Module Profile": {"name": MODULE_PROFILE},
 	"Custom Field": {},
 	"Property Setter": {},
 }

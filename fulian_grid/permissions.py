@@ -12,6 +12,8 @@ by a few prefix ranges — never by long IN lists, and with a plan that does not
 statistics. Paths do not move when nodes are added; a moved node re-stamps its own subtree.
 """
 
+from contextlib import contextmanager
+
 import frappe
 from frappe.utils import nowdate
 
@@ -123,9 +125,20 @@ def scope_condition(doctype: str, user: str | None = None, table: str | None = N
 	if user in UNSCOPED_USERS:
 		return ""
 	paths = list_paths(user, doctype)
-	if doctype in READ_FROM_BELOW:
+	if doctype in READ_FROM_BELOW and not frappe.local.flags.get("fulian_counting_own_subtrees"):
 		return subtree.condition_or_above(doctype, paths, table)
 	return subtree.condition(doctype, paths, table)
+
+
+@contextmanager
+def counting_own_subtrees():
+	"""Counts (number cards) are of the records in the user's own subtrees: the executives above
+	her grid, which she reads to record their visits, are not hers to count."""
+	frappe.local.flags.fulian_counting_own_subtrees = True
+	try:
+		yield
+	finally:
+		frappe.local.flags.fulian_counting_own_subtrees = False
 
 
 COUNTING_ROLE = "Fulian Viewer"
@@ -344,3 +357,29 @@ def users_covering(path: str | None, roles) -> list[str]:
 		.run(pluck=True)
 	)
 	return sorted(set(users))
+
+
+def keep_rows_in_their_record(doc, method=None):
+	"""doc_events before_validate / before_update_after_submit / before_cancel: every table row of
+	an app record that is not new is a row of this record. Frappe saves a row by its name alone
+	(`UPDATE … WHERE name=%s`) and then sets its parent: a client naming a row of another record
+	(another county's household member) overwrote that row and took it into her own record."""
+	from fulian_grid.utils import is_app_doctype
+
+	if doc.is_new() and not doc.get_all_children():
+		return
+	if not is_app_doctype(doc.doctype):
+		return
+	for df in doc.meta.get_table_fields():
+		names = [row.name for row in doc.get(df.fieldname) or [] if row.name and not row.is_new()]
+		if not names:
+			continue
+		elsewhere = frappe.get_all(
+			df.options,
+			filters={"name": ("in", names)},
+			fields=["name", "parent", "parenttype"],
+		)
+		if any((row.parent, row.parenttype) != (doc.name, doc.doctype) for row in elsewhere):
+			frappe.throw(
+				frappe._("A row of another record cannot be saved in this one."), frappe.PermissionError
+			)

@@ -23,6 +23,7 @@ from fulian_grid.permissions import (
 )
 from fulian_grid.roles import HANDLER_ROLES
 from fulian_grid.subtree import within
+from fulian_grid.utils import is_app_doctype
 
 
 def has_identities(doctype: str) -> bool:
@@ -172,3 +173,24 @@ def log_access(
 			frappe.db.commit()  # nosemgrep: the request was rolled back; its refusal is kept
 
 		frappe.db.after_rollback.add(again)
+
+
+def remove_finished_import_files() -> None:
+	"""hourly: Frappe's Data Import keeps the uploaded spreadsheet — for a DocType with identities,
+	their plaintext — attached to the import, readable by every System Manager. The records took
+	their values into the vault when they were saved; once the import has run, its file goes."""
+	imports = frappe.get_all(
+		"Data Import",
+		filters={"status": ("!=", "Pending"), "import_file": ("is", "set")},
+		fields=["name", "reference_doctype", "import_file"],
+	)
+	for data_import in imports:
+		if not (
+			is_app_doctype(data_import.reference_doctype) and has_identities(data_import.reference_doctype)
+		):
+			continue
+		for file in frappe.get_all(
+			"File", {"attached_to_doctype": "Data Import", "attached_to_name": data_import.name}, pluck="name"
+		):
+			frappe.delete_doc("File", file, ignore_permissions=True, force=True)
+		frappe.db.set_value("Data Import", data_import.name, "import_file", None, update_modified=False)

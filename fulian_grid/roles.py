@@ -29,3 +29,7 @@ DEFAULT_ROLE_PROFILES = {
 	"Fulian Grid Worker Profile": (FULIAN_GRID_WORKER,),
 	"Fulian Statistics Viewer": (FULIAN_VIEWER,),
 }
+
+# The module profile an app user gets with her first Grid Role Assignment: her desk's sidebar
+# shows the app's workspaces, not Frappe's (Users, Website, Build…). It hides; it grants nothing.
+MODULE_PROFILE = "Fulian Grid"

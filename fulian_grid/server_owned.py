@@ -22,8 +22,8 @@ import frappe
 from frappe import _
 
 from fulian_grid.domain.server_owned import declared
+from fulian_grid.utils import MODULE
 
-APP_MODULE = "Fulian Grid"
 # Frappe's endpoints that apply a workflow action (each reloads the record before the transition)
 WORKFLOW_ACTIONS = (
 	"frappe.model.workflow.apply_workflow",
@@ -44,7 +44,7 @@ def set_by_server(doc, *fieldnames: str) -> None:
 def server_owned_fields(doctype: str) -> tuple[str, ...]:
 	"""Declared fields of an app DocType, plus its workflow's state and update fields."""
 	meta = frappe.get_meta(doctype)
-	if meta.module != APP_MODULE or meta.istable:
+	if meta.module != MODULE or meta.istable:
 		return ()
 	return (*declared(doctype, (df.fieldname for df in meta.fields)), *workflow_fields(doctype))
 

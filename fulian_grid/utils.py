@@ -10,7 +10,48 @@ from fulian_grid.domain import DomainError, msg
 FRAPPE_MESSAGES = (
 	msg("Not allowed via controller permission check"),  # opens a refusal by a has_permission hook
 	msg("{0} Not allowed to change {1} after submission from {2} to {3}"),
+	# the desk's chrome, seen on every page by the app's users (Frappe's zh leaves them empty)
+	msg("Search or type a command ({0})"),
+	msg("No new notifications"),
+	msg("Mark all as read"),
+	msg("Navigate to main content"),
+	msg("User Menu"),
+	msg("Build"),
+	msg("Duplicate Workspace"),
+	msg("List View"),
+	msg("Edit Filters"),
+	msg("Add a Filter"),
+	msg("Apply Filters"),
+	msg("Save Filter"),
+	msg("Clear all filters"),
+	msg("Filters {0}"),
+	msg("Reload List"),
+	msg("Reload Report"),
+	msg("Click to sort by {0}"),
+	msg("ascending"),
+	msg("descending"),
+	msg("Liked by me"),
+	msg("Clear Link"),
+	msg("Previous Document"),
+	msg("Next Document"),
+	msg("Document is in draft state"),
+	msg("This form is not editable due to a Workflow."),
+	msg("Toggle Full Width"),
 )
+
+
+# the module of every DocType, report and card of the app (and of a federation's own DocTypes in it)
+MODULE = "Fulian Grid"
+
+
+def is_app_doctype(doctype) -> bool:
+	"""Whether `doctype` names a DocType of this app (custom ones in its module included)."""
+	return (
+		isinstance(doctype, str)
+		and bool(doctype)
+		and bool(frappe.db.exists("DocType", doctype))
+		and frappe.get_meta(doctype).module == MODULE
+	)
 
 
 def translated(error: DomainError) -> str:

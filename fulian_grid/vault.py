@@ -23,13 +23,13 @@ from functools import cache
 import frappe
 from cryptography.fernet import Fernet, InvalidToken
 from frappe import _
+from frappe.utils import cint
 
 from fulian_grid.domain import DomainError
 from fulian_grid.domain import identity as kinds
-from fulian_grid.utils import translated
+from fulian_grid.utils import MODULE, translated
 
 TABLE = "__fulian_vault"
-MODULE = "Fulian Grid"
 SCHEMA = f"""create table if not exists `{TABLE}` (
 	`doctype` varchar(140) not null,
 	`name` varchar(140) not null,
@@ -547,4 +547,18 @@ def seal_after_customize(doc, method=None) -> None:
 		return
 	if not doctype or frappe.get_meta(doctype).module != MODULE:
 		return
+	_not_copied(doc, doctype)
 	frappe.enqueue(seal_existing, queue="long", enqueue_after_commit=True, now=frappe.flags.in_test)
+
+
+def _not_copied(doc, doctype: str) -> None:
+	"""The desk's Duplicate leaves an identity field empty (its masked copy would be refused)."""
+	from frappe.custom.doctype.property_setter.property_setter import make_property_setter
+
+	if doc.doctype == "Custom Field":
+		if not doc.no_copy:
+			doc.db_set("no_copy", 1)
+	elif cint(doc.value) >= 1:
+		make_property_setter(
+			doctype, doc.field_name, "no_copy", 1, "Check", validate_fields_for_doctype=False
+		)

@@ -519,7 +519,23 @@ def check_grid_scope(app: AppModel) -> list[str]:
 	return problems
 
 
+_LAYOUT_TYPES = {"Section Break", "Column Break", "Tab Break", "HTML", "Button", "Table", "Table MultiSelect"}
+
+
+def check_identities_not_copied(app: AppModel) -> list[str]:
+	"""An identity field (permlevel 1 or above, vault.py) is `no_copy`: the desk's Duplicate would
+	carry its masked copy into the new form, where it is refused on save (an amendment still
+	keeps the value: Frappe ignores no_copy when amending)."""
+	return [
+		f"{name}: identity field {f['fieldname']} is not no_copy"
+		for name, d in app.doctypes.items()
+		for f in d.get("fields", [])
+		if (f.get("permlevel") or 0) >= 1 and f.get("fieldtype") not in _LAYOUT_TYPES and not f.get("no_copy")
+	]
+
+
 RULES = (
+	check_identities_not_copied,
 	check_fieldnames,
 	check_fieldtypes,
 	check_link_targets,

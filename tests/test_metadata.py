@@ -87,6 +87,13 @@ def test_shared_naming_series_is_caught(broken):
 	]
 
 
+def test_identity_field_copied_on_duplicate_is_caught(broken):
+	_doctype(broken)["fields"].append({"fieldname": "leader_phone", "fieldtype": "Data", "permlevel": 1})
+	assert metacheck.check_identities_not_copied(broken) == [
+		"Women Group: identity field leader_phone is not no_copy"
+	]
+
+
 def test_field_missing_from_the_type_block_is_caught(broken):
 	_doctype(broken)["fields"].append({"fieldname": "motto", "fieldtype": "Data", "label": "Motto"})
 	assert metacheck.check_type_blocks(broken) == ["Women Group: type block lacks motto"]

@@ -4,6 +4,8 @@ import frappe
 from frappe import _
 from frappe.desk.search import search_link as frappe_search_link
 
+from fulian_grid.utils import is_app_doctype
+
 DESCRIPTION_SEPARATOR = ", "  # how frappe.desk.search.build_for_autosuggest joins the search fields
 
 
@@ -20,7 +22,7 @@ def search_link(
 ) -> list:
 	"""Frappe shows a record's search fields ("Micro-grid", "Medium") as stored, in English; for
 	this app's DocTypes each part of the description goes through the translation."""
-	if frappe.get_meta(doctype).module == "Fulian Grid":
+	if is_app_doctype(doctype):
 		# the per-grid rule is in the list query: no flag sets it aside, no foreign query replaces it
 		if str(ignore_user_permissions).lower() in ("1", "true") or (
 			query and not query.startswith("fulian_grid.")
@@ -31,7 +33,7 @@ def search_link(
 	results = frappe_search_link(
 		doctype, txt, query, filters, page_length, searchfield, reference_doctype, ignore_user_permissions
 	)
-	if frappe.get_meta(doctype).module == "Fulian Grid":
+	if is_app_doctype(doctype):
 		for result in results:
 			if result.get("description"):
 				parts = result["description"].split(DESCRIPTION_SEPARATOR)

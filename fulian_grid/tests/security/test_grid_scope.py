@@ -63,6 +63,32 @@ class TestGridScope(FulianTestCase):
 		frappe.set_user("Administrator")
 		self.assertIsNone(revealed(worker, "Federation Executive", above))
 
+	def test_the_executives_card_counts_her_subtree_not_the_executives_above(self):
+		"""She reads the executives above her grid (list, link), but the workspace's card counts
+		the executives of her own grids only, as a county's card counts the county's."""
+		from frappe.desk.doctype.number_card.number_card import get_result
+
+		from fulian_grid.api.platform import number_card_result
+
+		worker = scoped_user("worker_card_ta1cgm@fulian.test", "Fulian Grid Worker", "TA1CGM")
+		above = make_executive("卡片上级执委", self.city.federation_a)
+		frappe.set_user(worker)
+		self.assertIn(above, frappe.get_list("Federation Executive", pluck="name"))
+		card = frappe.get_doc("Number Card", "Active Executives")
+		counted = number_card_result(frappe.as_json(card.as_dict()), card.filters_json)
+		frappe.set_user("Administrator")
+		own = frappe.db.count(
+			"Federation Executive",
+			{"status": "Active", "governance_grid": ("in", self.grids_below("TA1CGM"))},
+		)
+		self.assertEqual(counted, own)
+		frappe.set_user(worker)
+		self.assertGreater(get_result(card.as_dict(), card.filters_json), counted)  # Frappe's own path
+
+	def grids_below(self, grid):
+		lft, rgt = frappe.db.get_value("Governance Grid", grid, ["lft", "rgt"])
+		return frappe.get_all("Governance Grid", {"lft": (">=", lft), "rgt": ("<=", rgt)}, pluck="name")
+
 	def test_get_of_sibling_record_is_refused(self):
 		frappe.set_user(self.city.officer_a)
 		self.assertRaises(

@@ -1,5 +1,7 @@
 """Every generic read carries masked copies only; identities come from the vault by an explicit, logged reveal."""
 
+import os
+
 import frappe
 
 from fulian_grid.fulian_grid.doctype.screening_ledger.test_screening_ledger import VALID_ID
@@ -120,3 +122,45 @@ class TestIdentityPrivacy(CityTestCase):
 			self.city.officer_b,
 			read=1,
 		)
+
+
+class TestImportFilesAreRemoved(CityTestCase):
+	"""Frappe's Data Import keeps the uploaded spreadsheet; for a DocType with identities it holds
+	their plaintext, readable by every System Manager, until the hourly job removes it."""
+
+	def attached_import(self, doctype: str, status: str, text: str):
+		data_import = frappe.get_doc(
+			{"doctype": "Data Import", "reference_doctype": doctype, "import_type": "Insert New Records"}
+		).insert(ignore_permissions=True)
+		file = frappe.get_doc(
+			{
+				"doctype": "File",
+				"file_name": f"{data_import.name}.csv",
+				"content": text,
+				"is_private": 1,
+				"attached_to_doctype": "Data Import",
+				"attached_to_name": data_import.name,
+				"attached_to_field": "import_file",
+			}
+		).insert(ignore_permissions=True)
+		data_import.db_set({"import_file": file.file_url, "status": status})
+		return data_import.name, file
+
+	def test_a_finished_import_of_identities_loses_its_file_and_no_other(self):
+		from fulian_grid.privacy import remove_finished_import_files
+
+		done, identities = self.attached_import("Screening Ledger", "Success", f"身份证号\n{VALID_ID}\n")
+		_, pending = self.attached_import(
+			"Screening Ledger", "Pending", f"身份证号,备注\n{VALID_ID},待导入\n"
+		)
+		_, plain = self.attached_import("Key Group Category", "Success", "名称\n留守妇女\n")
+		on_disk = identities.get_full_path()
+		self.assertTrue(os.path.exists(on_disk))
+
+		remove_finished_import_files()
+
+		self.assertFalse(frappe.db.exists("File", identities.name))
+		self.assertFalse(os.path.exists(on_disk))
+		self.assertIsNone(frappe.db.get_value("Data Import", done, "import_file"))
+		self.assertTrue(frappe.db.exists("File", pending.name))  # still being imported
+		self.assertTrue(frappe.db.exists("File", plain.name))  # nothing to protect in it

@@ -488,6 +488,8 @@ class TestCustomizeFormFieldsAreSealed(FulianTestCase):
 		self.assertEqual(
 			vault.record_identities("Women Group", group.name)["fields"]["guardian_phone"], SECRET_PHONE
 		)
+		# the desk's Duplicate leaves it empty rather than carry the masked copy
+		self.assertTrue(frappe.get_meta("Women Group").get_field("guardian_phone").no_copy)
 
 
 class TestMigrationOfADemoSet(FulianTestCase):

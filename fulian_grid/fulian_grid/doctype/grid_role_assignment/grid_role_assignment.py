@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate
 
 from fulian_grid.permissions import clear_assignment_cache
-from fulian_grid.roles import APP_ROLES
+from fulian_grid.roles import APP_ROLES, MODULE_PROFILE
 
 
 class GridRoleAssignment(Document):
@@ -47,10 +47,24 @@ class GridRoleAssignment(Document):
 
 	def on_update(self):
 		self.grant_role()
+		self.give_module_profile()
 		clear_assignment_cache()
 
 	def on_trash(self):
 		clear_assignment_cache()
+
+	def give_module_profile(self):
+		"""Her sidebar shows the app's workspaces: a user with no module profile of her own gets the
+		app's. A System Manager keeps Frappe's (she administers it)."""
+		if frappe.db.get_value("User", self.user, "module_profile") or "System Manager" in frappe.get_roles(
+			self.user
+		):
+			return
+		if frappe.db.exists("Module Profile", MODULE_PROFILE):
+			user = frappe.get_doc("User", self.user)
+			user.module_profile = MODULE_PROFILE
+			user.flags.ignore_permissions = True
+			user.save()
 
 	def grant_role(self):
 		"""The Frappe role opens the DocTypes; the assignment decides where. Removing an assignment

@@ -21,6 +21,23 @@ class TestGridRoleAssignment(CityTestCase):
 		user = scoped_user("newbie@fulian.test", "Fulian Grid Worker", "TA1CG")
 		self.assertIn("Fulian Grid Worker", frappe.get_roles(user))
 
+	def test_her_sidebar_shows_the_apps_workspaces_only(self):
+		"""Her first assignment gives her the app's module profile: Frappe's Users, Website, Build…
+		leave her sidebar. A System Manager keeps hers, and so does a profile chosen before."""
+		from frappe.desk.desktop import get_workspace_sidebar_items
+
+		worker = scoped_user("sidebar@fulian.test", "Fulian Grid Worker", "TA1CG")
+		sysman = make_user("sidebar_sysman@fulian.test", roles=("System Manager",))
+		assign(sysman, "Fulian Officer", "TA")
+		self.assertEqual(frappe.db.get_value("User", worker, "module_profile"), "Fulian Grid")
+		self.assertFalse(frappe.db.get_value("User", sysman, "module_profile"))
+		frappe.set_user(worker)
+		try:
+			modules = {page.get("module") for page in get_workspace_sidebar_items()["pages"]}
+		finally:
+			frappe.set_user("Administrator")
+		self.assertEqual(modules, {"Fulian Grid"})
+
 	def test_disabling_stops_the_scope_without_touching_the_user(self):
 		user = make_user("later@fulian.test")
 		assignment = assign(user, "Fulian Officer", "TB")
