@@ -20,6 +20,8 @@ reuse them. Prints Markdown tables of medians, the slowest run, the ratios, and 
 import argparse
 import csv
 import io
+import json
+import os
 import random
 import time
 
@@ -35,12 +37,14 @@ UP_USER = "bench_user_permission@fulian.test"
 CITY_ADMIN = "bench_city_admin@fulian.test"
 
 
-def generate(rows: int):
+def generate(rows: int, cities: int = 1, clone: bool = False, visits: bool = True):
 	from fulian_grid.demo import generate as generate_demo
 	from fulian_grid.demo.bulk import insert_ledger_volume
 
 	if not frappe.db.exists("Governance Grid", CITY):
-		print(generate_demo(scale=1))
+		started = time.perf_counter()
+		print(generate_demo(scale=1, cities=cities))
+		print(f"demo set ({cities} cities): {time.perf_counter() - started:.0f} s")
 	grids = dict(
 		frappe.get_all(
 			"Governance Grid", filters={"level": "Micro-grid"}, fields=["name", "tree_path"], as_list=True
@@ -48,13 +52,124 @@ def generate(rows: int):
 	)
 	executives = frappe.get_all("Federation Executive", pluck="name")
 	existing = frappe.db.count("Screening Ledger")
-	if existing < rows:
-		insert_ledger_volume(
-			grids, executives, rows - existing, random.Random(11), prefix=f"SL-BENCH-{existing:08d}-"
+	if clone and existing < rows:
+		clone_ledger_volume(rows, visits)
+	elif existing < rows:
+		started = time.perf_counter()
+		for done in range(existing, rows, 250_000):  # one transaction per quarter million
+			insert_ledger_volume(
+				grids,
+				executives,
+				min(250_000, rows - done),
+				random.Random(11 + done),
+				prefix=f"SL-BENCH-{done:08d}-",
+			)
+			frappe.db.commit()
+			print(
+				f"  {done + min(250_000, rows - done):,} entries, {time.perf_counter() - started:.0f} s",
+				flush=True,
+			)
+		seconds = time.perf_counter() - started
+		print(
+			f"generated {rows - existing:,} ledger entries with their visits in {seconds:.0f} s "
+			f"({(rows - existing) / seconds:,.0f} entries/s)"
 		)
 	frappe.db.commit()
 	frappe.db.sql("analyze table `tabScreening Ledger`, `tabHome Visit`, `tabGovernance Grid`")
 	print(f"ledger rows: {frappe.db.count('Screening Ledger')}, visits: {frappe.db.count('Home Visit')}")
+
+
+CLONE_CHUNK = 250_000
+
+
+def clone_ledger_volume(rows: int, visits: bool = True) -> None:
+	"""Top the ledger up to `rows` entries in SQL, for the growth curve (`--generate --clone`): each
+	new entry copies one of the demo's entries that has a home visit (the template: subject, risk
+	level, category, executive, and the sealed vault cells of the subject's name and of the
+	visit's household — ciphertexts the site's key opens, blind indexes that match), is placed on a
+	micro-grid of the whole tree spread by a multiplicative hash, gets one submitted home visit and
+	a `modified` spread over two years. INSERT … SELECT over MariaDB's sequence engine, a quarter
+	million entries a transaction: the database server does the work, not one Python loop a row
+	(the Python path, --generate without --clone, seals each row: about 100 rows/s on this shared
+	2-vCPU machine). `visits=False` leaves out the visits and their vault cells (no measure of §9
+	reads them), for about a third less work a row."""
+	sql = frappe.db.sql
+	sql(
+		"create table if not exists `__bench_micro` (n int primary key, name varchar(140), tree_path varchar(140))"
+	)
+	sql(
+		"create table if not exists `__bench_template` (n int primary key, entry varchar(140), visit varchar(140))"
+	)
+	if not sql("select count(*) from `__bench_micro`")[0][0]:
+		sql("""insert into `__bench_micro` select row_number() over (order by name) - 1, name, tree_path
+			from `tabGovernance Grid` where level = 'Micro-grid'""")
+		sql("""insert into `__bench_template` select row_number() over (order by l.name) - 1, l.name, min(v.name)
+			from `tabScreening Ledger` l join `tabHome Visit` v on v.screening_ledger = l.name
+			where l.name like 'SL-D%%' group by l.name""")
+		frappe.db.commit()
+	micro = sql("select count(*) from `__bench_micro`")[0][0]
+	templates = sql("select count(*) from `__bench_template`")[0][0]
+	existing = frappe.db.count("Screening Ledger")
+	started = time.perf_counter()
+	for base in range(existing, rows, CLONE_CHUNK):
+		size = min(CLONE_CHUNK, rows - base)
+		source = f"""from seq_1_to_{size} s
+			join `__bench_micro` g on g.n = ((%(base)s + s.seq) * 7919) %% {micro}
+			join `__bench_template` t on t.n = (%(base)s + s.seq) %% {templates}
+			join `tabScreening Ledger` src on src.name = t.entry"""
+		entry = "concat('SL-G', lpad(%(base)s + s.seq, 9, '0'))"
+		stamp = "now() - interval (((%(base)s + s.seq) * 104729) %% 1051200) minute"
+		values = {"base": base}
+		sql(
+			f"""insert into `tabScreening Ledger` (name, creation, modified, modified_by, owner, docstatus,
+			idx, governance_grid, grid_path, responsible_executive, status, gender, is_minor, subject_name,
+			birth_year, risk_level, screened_on, screened_by, last_visit_on, next_visit_due, legal_basis)
+			select {entry}, {stamp}, {stamp}, 'Administrator', 'Administrator', 0, 0, g.name, g.tree_path,
+			src.responsible_executive, 'Active', src.gender, src.is_minor, src.subject_name, src.birth_year,
+			src.risk_level, date({stamp}), src.screened_by, date({stamp}), date({stamp}) + interval 30 day,
+			src.legal_basis {source}""",
+			values,
+		)
+		sql(
+			f"""insert into `tabScreening Ledger Category` (name, creation, modified, modified_by, owner,
+			docstatus, idx, key_group_category, parent, parentfield, parenttype)
+			select concat('SLC-G', lpad(%(base)s + s.seq, 9, '0')), {stamp}, {stamp}, 'Administrator',
+			'Administrator', 0, 1, c.key_group_category, {entry}, 'categories', 'Screening Ledger'
+			{source} join `tabScreening Ledger Category` c on c.parent = t.entry and c.idx = 1""",
+			values,
+		)
+		if visits:
+			sql(
+				f"""insert into `tabHome Visit` (name, creation, modified, modified_by, owner, docstatus, idx,
+			visit_date, federation_executive, governance_grid, grid_path, screening_ledger, household,
+			follow_up_needed)
+			select concat('HV-G', lpad(%(base)s + s.seq, 9, '0')), {stamp}, {stamp}, 'Administrator',
+			'Administrator', 1, 0, date({stamp}), v.federation_executive, g.name, g.tree_path, {entry},
+			v.household, 0 {source} join `tabHome Visit` v on v.name = t.visit""",
+				values,
+			)
+		sql(
+			f"""insert into `__fulian_vault` (doctype, name, fieldname, parenttype, parent, value, blind_index)
+			select 'Screening Ledger', {entry}, 'subject_name', 'Screening Ledger', {entry}, c.value,
+			c.blind_index {source} join `__fulian_vault` c on c.doctype = 'Screening Ledger'
+			and c.name = t.entry and c.fieldname = 'subject_name'""",
+			values,
+		)
+		if visits:
+			sql(
+				f"""insert into `__fulian_vault` (doctype, name, fieldname, parenttype, parent, value, blind_index)
+			select 'Home Visit', concat('HV-G', lpad(%(base)s + s.seq, 9, '0')), 'household', 'Home Visit',
+			concat('HV-G', lpad(%(base)s + s.seq, 9, '0')), c.value, c.blind_index {source}
+			join `__fulian_vault` c on c.doctype = 'Home Visit' and c.name = t.visit and c.fieldname = 'household'""",
+				values,
+			)
+		frappe.db.commit()
+		done = base + size - existing
+		seconds = time.perf_counter() - started
+		print(
+			f"  {base + size:,} entries; {done:,} cloned in {seconds:.0f} s ({done / seconds:,.0f}/s)",
+			flush=True,
+		)
 
 
 def ensure_users():
@@ -424,7 +539,171 @@ def measure_vault():
 	print(f"| boundary check of a list request | {boundary_ms[0]:.3f} | {boundary_ms[1]:.3f} | ≤ 0.2 |")
 
 
-MEASURES = ("scope", "statistics", "docx", "import", "vault")
+PROVINCE = "37"
+PROVINCE_ADMIN = "bench_province_admin@fulian.test"
+GROWTH_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "growth.json")
+
+
+def measure_growth(runs: int):
+	"""(8) the growth curve (issue 19): at the current number of ledger rows of a province data set
+	(`--generate --cities 16`), the county officer's list page and count, Work Statistics for a county
+	and for the whole province (and the province's bare GROUP BYs), the ledger's GROUP BY by risk
+	level (the workspace chart) for the county and the province, a reveal and a blind-index lookup.
+	Appends the row to benchmarks/growth.json; `--plot` draws them."""
+	from fulian_grid import vault
+	from fulian_grid.api.charts import grouped_count
+	from fulian_grid.api.identity import lookup, reveal
+	from fulian_grid.fulian_grid.report.work_statistics.work_statistics import execute
+	from fulian_grid.permissions import scope_condition
+	from fulian_grid.queries.statistics import FIGURES, ORGANIZATION, figure_sql, query_values
+	from fulian_grid.tests.factories import assign, make_user
+
+	if not frappe.db.exists("Governance Grid", PROVINCE):
+		raise SystemExit("no province on this site: generate it with --generate --cities 16")
+	if not frappe.db.exists("Grid Role Assignment", {"user": PROVINCE_ADMIN, "governance_grid": PROVINCE}):
+		assign(make_user(PROVINCE_ADMIN), "Fulian Admin", PROVINCE)
+		frappe.db.commit()
+	today = frappe.utils.getdate()
+
+	def statistics_of(grid):
+		return frappe._dict(governance_grid=grid, from_date=today.replace(month=1, day=1), to_date=today)
+
+	def page():
+		return frappe.get_list(
+			"Screening Ledger", fields=["name", "modified"], order_by="modified desc", limit=20
+		)
+
+	def count():
+		return frappe.get_list("Screening Ledger", fields=["count(*) as total"], as_list=True)[0][0]
+
+	def chart():
+		return grouped_count(chart_name="Active Ledger Entries by Risk Level")
+
+	path = frappe.db.get_value("Governance Grid", PROVINCE, "tree_path")
+	bare_queries = [figure_sql(spec, "", path, True) for spec in (*ORGANIZATION, *FIGURES)]
+	bare_values = query_values(statistics_of(PROVINCE))
+	frappe.set_user(OFFICER)
+	condition = scope_condition("Screening Ledger")
+	frappe.set_user("Administrator")
+	entry = frappe.db.sql(
+		f"select name from `tabScreening Ledger` where {condition} order by name desc limit 1"
+	)[0][0]
+	subject = vault.record_identities("Screening Ledger", entry)["fields"]["subject_name"]
+	id_entry = frappe.db.sql(  # a demo entry of the county: its ID number is in the vault
+		f"select name from `tabScreening Ledger` where {condition} and name like 'SL-D%%' limit 1"
+	)[0][0]
+	id_number = vault.record_identities("Screening Ledger", id_entry)["fields"]["id_number"]
+	rows = frappe.db.count("Screening Ledger")
+	in_county = as_user(OFFICER, count)
+	lookup_matches = frappe.db.sql(
+		f"select count(*) from `{vault.TABLE}` where blind_index = %s", vault.blind_index("name", subject)
+	)[0][0]
+	fast, slow = runs, max(3, runs // 3)
+	results = {
+		"county list page": timed_as(OFFICER, page, fast),
+		"county count": timed_as(OFFICER, count, fast),
+		"Work Statistics, county (county officer)": timed_as(
+			OFFICER, lambda: execute(statistics_of(COUNTY)), slow
+		),
+		"Work Statistics, province (province admin)": timed_as(
+			PROVINCE_ADMIN, lambda: execute(statistics_of(PROVINCE)), slow
+		),
+		"province bare GROUP BYs": timed(lambda: [frappe.db.sql(q, bare_values) for q in bare_queries], slow),
+		"ledger by risk level, county": timed_as(OFFICER, chart, slow),
+		"ledger by risk level, province": timed_as(PROVINCE_ADMIN, chart, slow),
+		"reveal": timed_as(OFFICER, lambda: reveal("Screening Ledger", entry), fast),
+		"blind-index lookup by full name": timed_as(OFFICER, lambda: lookup("name", subject), fast),
+		"blind-index lookup by ID number": timed_as(OFFICER, lambda: lookup("id_number", id_number), fast),
+	}
+	# the same statements as bare SQL, with and without the indexes of Screening Ledger's
+	# on_doctype_update (the plan before them: the `modified` index, a row read per entry walked)
+	page_sql = f"""select name, modified from `tabScreening Ledger` {{hint}} where {condition}
+		order by modified desc limit 20"""
+	chart_sql = f"""select risk_level, count(*) from `tabScreening Ledger` {{hint}}
+		where status = 'Active' and {condition} group by risk_level"""
+	for label, sql, index in (
+		("county page, bare SQL", page_sql, "modified_grid_path"),
+		("county ledger by risk level, bare SQL", chart_sql, "grid_path_status_risk"),
+	):
+		results[label] = timed(lambda sql=sql: frappe.db.sql(sql.format(hint="")), fast)
+		if frappe.db.has_index("tabScreening Ledger", index):
+			results[f"{label}, without index {index}"] = timed(
+				lambda sql=sql, index=index: frappe.db.sql(sql.format(hint=f"ignore index ({index})")), slow
+			)
+	frappe.db.rollback()  # the reveals' and lookups' log rows
+	row = {
+		"rows": rows,
+		"county rows": in_county,
+		"lookup matches": lookup_matches,
+		"ms": {k: round(v[0], 2) for k, v in results.items()},
+		"slowest ms": {k: round(v[1], 2) for k, v in results.items()},
+	}
+	print(f"\n### (8) growth: {rows:,} ledger rows ({in_county:,} in the county)\n")
+	print("| ms | median | slowest |\n|---|---|---|")
+	for key, (median, worst) in results.items():
+		print(f"| {key} | {median:.2f} | {worst:.2f} |")
+	print(f"\nlookup matched {lookup_matches} vault cells with that name")
+	print("\nEXPLAIN (county page):")
+	for line in frappe.db.sql(
+		f"explain select name, modified from `tabScreening Ledger` where {condition} order by modified desc limit 20",
+		as_dict=True,
+	):
+		print("  ", {k: line[k] for k in ("table", "type", "key", "rows", "Extra") if k in line})
+	saved = json.load(open(GROWTH_FILE)) if os.path.exists(GROWTH_FILE) else []
+	saved = [r for r in saved if r["rows"] != rows] + [row]
+	json.dump(sorted(saved, key=lambda r: r["rows"]), open(GROWTH_FILE, "w"), indent=1, ensure_ascii=False)
+
+
+def indexed(row) -> bool:
+	"""Whether a growth row was measured with Screening Ledger's on_doctype_update indexes."""
+	return any("without index" in key for key in row["ms"])
+
+
+def plot_growth():
+	"""benchmarks/growth.png and a Markdown table from benchmarks/growth.json (matplotlib)."""
+	import matplotlib
+
+	matplotlib.use("Agg")
+	import matplotlib.pyplot as plt
+
+	saved = json.load(open(GROWTH_FILE))
+	keys = list(dict.fromkeys(key for r in saved for key in r["ms"]))
+	print("| ms (median) | " + " | ".join(f"{r['rows']:,} rows" for r in saved) + " | last / first |")
+	print("|---|" + "---|" * (len(saved) + 1))
+	for key in keys:
+		cells = [f"{r['ms'][key]:.1f}" if key in r["ms"] else "–" for r in saved]
+		have = [r["ms"][key] for r in saved if key in r["ms"]]
+		print(f"| {key} | " + " | ".join(cells) + f" | {have[-1] / have[0]:.2f}× |")
+	figure, axis = plt.subplots(figsize=(13, 6.5))
+	for key in keys:
+		points = [(r["rows"], r["ms"][key], indexed(r)) for r in saved if key in r["ms"]]
+		if len(points) < 2:
+			continue  # measured at one size only: in the table, not a curve
+		(line,) = axis.plot([p[0] for p in points], [p[1] for p in points], label=key)
+		for x, y, filled in points:  # hollow: measured before Screening Ledger's two indexes
+			axis.plot(
+				x, y, "o", color=line.get_color(), markerfacecolor=line.get_color() if filled else "white"
+			)
+	axis.set_xscale("log")
+	axis.set_yscale("log")
+	axis.set_xlabel("Screening Ledger rows (province of 16 cities)")
+	axis.set_ylabel("median ms (in process)")
+	axis.set_title("fulian_grid: time against ledger rows")
+	axis.grid(True, which="both", alpha=0.3)
+	axis.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+	axis.text(
+		0.01,
+		-0.12,
+		"hollow markers: measured before Screening Ledger's (modified, grid_path) and "
+		"(grid_path, status, risk_level) indexes",
+		transform=axis.transAxes,
+		fontsize=8,
+	)
+	figure.tight_layout()
+	figure.savefig(os.path.join(os.path.dirname(GROWTH_FILE), "growth.png"), dpi=110)
+
+
+MEASURES = ("scope", "statistics", "docx", "import", "vault", "growth")
 
 
 def main():
@@ -432,20 +711,34 @@ def main():
 	parser.add_argument("--site", required=True)
 	parser.add_argument("--generate", action="store_true")
 	parser.add_argument("--rows", type=int, default=1_000_000)
+	parser.add_argument(
+		"--cities",
+		type=int,
+		default=1,
+		help="with --generate on an empty site: a province of this many cities",
+	)
 	parser.add_argument("--only", choices=MEASURES, action="append", help="run only these measures")
 	parser.add_argument("--import-rows", type=int, default=100_000)
+	parser.add_argument(
+		"--clone", action="store_true", help="with --generate: top up in SQL (clone_ledger_volume)"
+	)
+	parser.add_argument("--no-visits", action="store_true", help="with --clone: entries without home visits")
+	parser.add_argument("--runs", type=int, default=11, help="timed runs of each growth measure")
+	parser.add_argument("--plot", action="store_true", help="draw benchmarks/growth.png from growth.json")
 	parser.add_argument("--data-import-rows", type=int, default=2_000)
 	args = parser.parse_args()
+	if args.plot:
+		return plot_growth()
 	frappe.init(site=args.site)
 	frappe.connect()
 	if args.generate:
-		generate(args.rows)
+		generate(args.rows, args.cities, args.clone, not args.no_visits)
 	ensure_users()
 	print(
 		f"\nledger rows: {frappe.db.count('Screening Ledger')}, visits: {frappe.db.count('Home Visit')}, "
 		f"grid nodes: {frappe.db.count('Governance Grid')}"
 	)
-	only = args.only or MEASURES
+	only = args.only or [m for m in MEASURES if m != "growth"]
 	if "scope" in only:
 		measure_scope()
 	if "statistics" in only:
@@ -456,6 +749,8 @@ def main():
 		measure_import(args.import_rows, args.data_import_rows)
 	if "vault" in only:
 		measure_vault()
+	if "growth" in (args.only or ()):
+		measure_growth(args.runs)
 	frappe.destroy()
 
 

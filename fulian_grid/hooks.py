@@ -134,7 +134,7 @@ website_route_rules = [{"from_route": "/fulian/<path:app_path>", "to_route": "fu
 page_renderer = ["fulian_grid.pwa.ServiceWorkerPage"]
 
 # THE boundary: every HTTP call is classified before it runs (boundary.py, deny by default)
-before_request = ["fulian_grid.boundary.before_request"]
+before_request = ["fulian_grid.boundary.before_request", "fulian_grid.replica.before_request"]
 
 jinja = {
 	"methods": ["fulian_grid.api.org_chart.org_chart_rows", "fulian_grid.template_guard.readable_value"],
@@ -198,6 +198,9 @@ doc_events["*"]["before_update_after_submit"].insert(0, "fulian_grid.input_guard
 doc_events["*"]["before_validate"].insert(0, "fulian_grid.permissions.keep_rows_in_their_record")
 doc_events["*"]["before_update_after_submit"].insert(0, "fulian_grid.permissions.keep_rows_in_their_record")
 doc_events["*"]["before_cancel"] = "fulian_grid.permissions.keep_rows_in_their_record"
+# A user who has just written reads from the primary, not from a replica that may not have it yet.
+doc_events["*"]["on_change"] = "fulian_grid.replica.note_write"
+doc_events["*"]["on_trash"] = [doc_events["*"]["on_trash"], "fulian_grid.replica.note_write"]
 override_whitelisted_methods["frappe.desk.doctype.bulk_update.bulk_update.submit_cancel_or_update_docs"] = (
 	"fulian_grid.server_owned.bulk_edit"
 )

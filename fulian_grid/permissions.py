@@ -151,8 +151,13 @@ def count_condition(doctype: str, user: str | None = None, table: str | None = N
 	user = user or frappe.session.user
 	if user in UNSCOPED_USERS:
 		return ""
+	return subtree.condition(doctype, counting_paths(doctype, user), table)
+
+
+def counting_paths(doctype: str, user: str) -> list[str]:
+	"""The tree paths of the subtrees whose records of `doctype` the user counts."""
 	roles = (granting_roles(doctype, "read") | {COUNTING_ROLE}) & set(frappe.get_roles(user))
-	return subtree.condition(doctype, assigned_paths(user, roles), table)
+	return assigned_paths(user, roles)
 
 
 def query_conditions(user: str | None = None, doctype: str | None = None) -> str:

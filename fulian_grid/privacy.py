@@ -164,7 +164,8 @@ def log_access(
 		"ip_address": getattr(frappe.local, "request_ip", None),
 		"grid_path": grid_path,
 	}
-	_insert_log(values)
+	# on the primary, also inside a read that runs on a replica (replica.py: a register's export)
+	frappe.write_only()(_insert_log)(values)
 	if keep_on_rollback:
 
 		def again():

@@ -9,8 +9,11 @@ each label."""
 import frappe
 from frappe import _
 
+from fulian_grid import replica
+
 
 @frappe.whitelist()
+@replica.read_only()
 def grouped_count(
 	chart_name: str,
 	filters: str | list | dict | None = None,

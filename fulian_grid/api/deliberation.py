@@ -4,7 +4,7 @@ import frappe
 from frappe import _
 from frappe.utils import format_datetime, getdate, nowdate
 
-from fulian_grid import settings, subtree
+from fulian_grid import replica, settings, subtree
 from fulian_grid.api.downloads import in_chinese, send_docx
 from fulian_grid.docx.deliberation import build_deliberation_book, build_deliberation_record
 
@@ -107,6 +107,7 @@ def book_records(governance_grid: str, from_date: str, to_date: str) -> list:
 
 
 @frappe.whitelist()
+@replica.read_only()
 def download_deliberation_book(governance_grid: str, from_date: str, to_date: str) -> None:
 	docs = book_records(governance_grid, from_date, to_date)
 	labels = _labels()

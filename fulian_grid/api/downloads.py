@@ -15,7 +15,7 @@ def send_docx(
 	report_name: str | None = None,
 	filters=None,
 ):
-	make_access_log(
+	frappe.write_only()(make_access_log)(  # on the primary, also when the file was read from a replica
 		doctype=doctype,
 		document=name,
 		method="download",

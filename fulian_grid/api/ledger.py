@@ -8,7 +8,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
 
-from fulian_grid import settings
+from fulian_grid import replica, settings
 from fulian_grid.api.downloads import in_chinese, send_docx
 from fulian_grid.bulk import insert_rows, reserve_names
 from fulian_grid.docx.screening_ledger import build_screening_ledger
@@ -19,6 +19,7 @@ from fulian_grid.utils import translated
 
 
 @frappe.whitelist()
+@replica.read_only()
 def download_screening_ledger(
 	governance_grid: str | None = None,
 	from_date: str | None = None,

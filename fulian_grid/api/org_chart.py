@@ -5,7 +5,7 @@ from collections import defaultdict
 import frappe
 from frappe.utils import nowdate
 
-from fulian_grid import settings
+from fulian_grid import replica, settings
 from fulian_grid.api.downloads import in_chinese, send_docx
 from fulian_grid.docx.org_chart import build_org_chart
 from fulian_grid.domain.tree import FEDERATION_PLACEMENT, LEVEL_DEPTH
@@ -70,6 +70,7 @@ def org_chart_rows(federation: str) -> list[dict]:
 
 
 @frappe.whitelist()
+@replica.read_only()
 def download_org_chart(federation: str) -> None:
 	rows = org_chart_rows(federation)
 	labels = in_chinese(*FEDERATION_PLACEMENT, *LEVEL_DEPTH)

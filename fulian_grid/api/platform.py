@@ -19,6 +19,7 @@ from frappe.model.workflow import get_workflow_name
 from frappe.utils import get_safe_filters, sbool
 from frappe.workflow.doctype.workflow.workflow import get_workflow_state_count as frappe_state_count
 
+from fulian_grid import replica
 from fulian_grid.boundary import is_app_report
 from fulian_grid.permissions import counting_own_subtrees
 from fulian_grid.utils import is_app_doctype
@@ -72,6 +73,7 @@ def get_link_title(doctype: str, docname: str) -> str:
 
 
 @frappe.whitelist()
+@replica.read_only()
 def number_card_result(doc, filters, to_date=None):
 	"""A number card of an app DocType counts as stored (its DocType, function and field), never
 	as the client describes it: a client card could sum an expression or read a child table."""
@@ -294,6 +296,7 @@ def _refuse_table_rows(doctype: str | None) -> None:
 
 
 @frappe.whitelist()
+@replica.read_only()
 def dashboard_chart(
 	chart_name=None,
 	chart=None,
@@ -346,7 +349,7 @@ def dashboard_chart(
 
 
 @frappe.whitelist()
-@frappe.read_only()
+@replica.read_only()  # on the replica when one is configured and fresh (replica.py)
 def run_report(
 	report_name: str,
 	filters=None,

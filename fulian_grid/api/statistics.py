@@ -5,13 +5,14 @@ from decimal import Decimal
 import frappe
 from frappe.utils import nowdate
 
-from fulian_grid import settings
+from fulian_grid import replica, settings
 from fulian_grid.api.downloads import in_chinese, send_docx
 from fulian_grid.docx.work_statistics import build_work_statistics
 from fulian_grid.queries.statistics import work_statistics
 
 
 @frappe.whitelist()
+@replica.read_only()
 def download_work_statistics(
 	governance_grid: str | None = None, from_date: str | None = None, to_date: str | None = None
 ) -> None:

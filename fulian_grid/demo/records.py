@@ -125,10 +125,12 @@ def build(
 	year: int | None = None,
 	today: date | None = None,
 	ledger_per_micro_grid: int = 2,
+	city: Node | None = None,
 ) -> tuple[Node, dict[str, list[dict]]]:
+	"""Every record of the city (`city`: its tree, already numbered; default Dongying's own)."""
 	today = today or date.today()
 	data = DataSet(seed, year or today.year, today)
-	city = build_tree(scale, seed)
+	city = city or build_tree(scale, seed)
 	org = Organization(data, city, scale)
 	Services(data, org, scale).build()
 	Casework(data, org, ledger_per_micro_grid).build()

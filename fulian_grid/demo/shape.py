@@ -1,8 +1,9 @@
 """The shape of a Dongying-like governance grid, as plain data (no frappe import).
 
-`grid_tree(scale)` yields nodes in nested-set order with their `lft`/`rgt` already numbered, so a
+`build_tree(scale)` yields nodes in nested-set order with their `lft`/`rgt` already numbered, so a
 bulk insert needs no tree rebuild. At scale 1: 1 city, 7 counties and development zones, 8
-townships each, 12 communities or villages each, 3 grids each, 5 micro-grids each (12,832 nodes)."""
+townships each, 12 communities or villages each, 3 grids each, 5 micro-grids each (12,832 nodes).
+`build_province(16)` puts 16 such cities under a province root (205,313 nodes), 东营市 among them."""
 
 import random
 from dataclasses import dataclass, field
@@ -68,12 +69,61 @@ def townships_per_county(scale: float) -> int:
 	return max(1, round(8 * scale))
 
 
+# The 16 cities of a province (Shandong's prefecture codes; 3712 was merged into 3701 in 2019).
+PROVINCE = ("37", "山东省")
+CITIES = (
+	("3701", "济南市"),
+	("3702", "青岛市"),
+	("3703", "淄博市"),
+	("3704", "枣庄市"),
+	("3705", "东营市"),
+	("3706", "烟台市"),
+	("3707", "潍坊市"),
+	("3708", "济宁市"),
+	("3709", "泰安市"),
+	("3710", "威海市"),
+	("3711", "日照市"),
+	("3713", "临沂市"),
+	("3714", "德州市"),
+	("3715", "聊城市"),
+	("3716", "滨州市"),
+	("3717", "菏泽市"),
+)
+
+
 def build_tree(scale: float = 1, seed: int = 7) -> Node:
 	"""The city root with every node below it; `scale` multiplies the townships per county."""
+	city = city_tree("3705", "东营市", scale, random.Random(seed))
+	number(city)
+	assign_paths(city)
+	return city
+
+
+def build_province(cities: int, scale: float = 1, seed: int = 7) -> Node:
+	"""A province root over `cities` city trees shaped like Dongying (东营市 among them, with its own
+	codes and names; the others' counties are numbered after their city)."""
+	if not 1 <= cities <= len(CITIES):
+		raise ValueError(f"cities must be between 1 and {len(CITIES)}")
 	rng = random.Random(seed)
-	city = Node("3705", "东营市", "City", None)
-	for c, county_name in enumerate(COUNTIES):
-		county = Node(COUNTY_CODES[c], county_name, "County", city.code)
+	province = Node(PROVINCE[0], PROVINCE[1], "Province", None)
+	chosen = [c for c in CITIES if c[0] == "3705"] + [c for c in CITIES if c[0] != "3705"][: cities - 1]
+	for code, name in sorted(chosen):
+		city = city_tree(code, name, scale, rng)
+		city.parent = province.code
+		province.children.append(city)
+	number(province)
+	assign_paths(province)
+	return province
+
+
+def city_tree(code: str, name: str, scale: float, rng: random.Random) -> Node:
+	"""One city and every node below it, not yet numbered."""
+	city = Node(code, name, "City", None)
+	dongying = code == "3705"
+	for c, dongying_county in enumerate(COUNTIES):
+		county_code = COUNTY_CODES[c] if dongying else f"{code}{c + 1:02d}"
+		county_name = dongying_county if dongying else f"{name[:-1]}{'区县'[c % 2]}{c + 1}"
+		county = Node(county_code, county_name, "County", city.code)
 		city.children.append(county)
 		for t in range(townships_per_county(scale)):
 			stem = TOWNSHIP_STEMS[(c * 8 + t) % len(TOWNSHIP_STEMS)]
@@ -124,8 +174,6 @@ def build_tree(scale: float = 1, seed: int = 7) -> Node:
 							)
 						)
 					grid.households = sum(child.households for child in grid.children)
-	number(city)
-	assign_paths(city)
 	return city
 
 
@@ -148,7 +196,7 @@ def number(root: Node, start: int = 1) -> int:
 
 def assign_paths(root: Node) -> None:
 	"""Deterministic tree paths: each node's token is its position among its siblings, base 36."""
-	root.path = child_path(None, "1")
+	root.path = child_path(None, "1")  # the root's own token
 	for node in walk(root):
 		for index, child in enumerate(node.children):
 			child.path = child_path(node.path, base36(index + 1))

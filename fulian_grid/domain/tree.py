@@ -4,6 +4,7 @@ from . import DomainError
 
 # Depth order of the grid levels; a child must sit strictly deeper than its parent.
 LEVEL_DEPTH = {
+	"Province": -1,  # above the cities: a province's data set (benchmarks, a provincial federation)
 	"City": 0,
 	"County": 1,
 	"Township": 2,

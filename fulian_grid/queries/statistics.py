@@ -19,7 +19,7 @@ from fulian_grid import settings, subtree
 from fulian_grid.domain import msg
 from fulian_grid.domain.projects import KEPT_TOGETHER, TRAINING_KINDS
 from fulian_grid.domain.suppression import withheld_cells
-from fulian_grid.permissions import assigned_paths, count_condition
+from fulian_grid.permissions import UNSCOPED_USERS, assigned_paths, count_condition, counting_paths
 from fulian_grid.queries.tree import top_nodes
 from fulian_grid.reporting import column
 from fulian_grid.roles import HANDLER_ROLES
@@ -275,6 +275,11 @@ def withheld_paths(figure_specs, filters) -> dict[str, set[str]]:
 	for spec in figure_specs:
 		key, _label, doctype, period, extra, value_sql, *_rest = spec
 		if not spec[-1]:
+			continue
+		if user not in UNSCOPED_USERS and all(
+			subtree.within(path, handled) for path in counting_paths(doctype, user)
+		):
+			result[key] = set()  # she handles cases wherever she counts: nothing to withhold
 			continue
 		conditions = [count_condition(doctype, table="t"), period, extra]
 		own = frappe.db.sql(

@@ -33,7 +33,9 @@ class GovernanceGrid(NestedSet):
 		households: DF.Int
 		is_group: DF.Check
 		latitude: DF.Float
-		level: DF.Literal["City", "County", "Township", "Community", "Village", "Grid", "Micro-grid"]
+		level: DF.Literal[
+			"Province", "City", "County", "Township", "Community", "Village", "Grid", "Micro-grid"
+		]
 		lft: DF.Int
 		longitude: DF.Float
 		old_parent: DF.Link | None

@@ -149,3 +149,12 @@ def notify_overdue_visits(on=None) -> int:
 			"Screening Ledger", row.name, "overdue_notified_for", row.next_visit_due, update_modified=False
 		)
 	return len(overdue)
+
+
+def on_doctype_update():
+	"""Indexes for a province's ledger (benchmarks/RESULTS.md §8). A scoped list page walks entries
+	newest first and keeps those of the reader's subtree: with `grid_path` beside `modified` in one
+	index (and `name` in every index) that walk reads no row. The workspace chart counts a subtree's
+	active entries by risk level from the index alone."""
+	frappe.db.add_index("Screening Ledger", ["modified", "grid_path"], "modified_grid_path")
+	frappe.db.add_index("Screening Ledger", ["grid_path", "status", "risk_level"], "grid_path_status_risk")
