@@ -265,3 +265,162 @@ class TestFieldAppPage(FulianTestCase):
 		# what it precaches: the app's own files, never an API reply
 		self.assertIn("/assets/fulian_grid/frontend/", worker.get_data(as_text=True))
 		self.assertNotIn("/api/", worker.get_data(as_text=True))
+
+
+# ---- a visit's photo and location, over HTTP -----------------------------------------------------
+
+LOCATION_SENT = "37.461234,118.493456"  # what a phone could send: metres
+LOCATION = "37.46,118.49"  # what is kept: about 1 km
+PHOTO_MARKER = "secret-home-of-the-victim 37.461234N"  # planted in the photo's own metadata
+
+
+def _photo_with_metadata() -> str:
+	"""A JPEG as a phone's camera makes it: with metadata that gives away where it was taken."""
+	import base64
+	import io
+
+	from PIL import Image
+
+	exif = Image.Exif()
+	exif[0x010E] = PHOTO_MARKER  # ImageDescription
+	exif[0x010F] = "PhoneMaker"  # Make
+	out = io.BytesIO()
+	Image.new("RGB", (640, 480), (200, 16, 46)).save(out, "JPEG", exif=exif.tobytes())
+	assert PHOTO_MARKER.encode() in out.getvalue()  # the plant is there to be found
+	return base64.b64encode(out.getvalue()).decode()
+
+
+class TestVisitPhotoAndLocationOverHttp(FulianTestCase):
+	"""A grid worker logs a visit from her phone with a photo and, ticked, her location; then the
+	location and the photo are looked for over HTTP, through the app's and Frappe's generic paths,
+	as a worker and an officer of another county and as a colleague of the same grid who is no
+	handler. Only the grid's handler gets the location (the detector), and the photo keeps none."""
+
+	@classmethod
+	def setUpClass(cls):
+		from frappe.utils.password import update_password
+
+		from fulian_grid.tests.factories import assign, make_federation, make_grid, make_user
+		from fulian_grid.tests.security.test_boundary import PASSWORD, Caller
+
+		super().setUpClass()
+		make_grid("LXC", "位置市", "City")
+		for county in ("A", "B"):
+			make_grid(f"LX{county}", f"位置{county}县", "County", "LXC")
+			make_grid(f"LX{county}G", f"位置{county}网格", "Grid", f"LX{county}", kind="Community Grid")
+			make_federation(f"位置{county}妇联", "Grid Federation", f"LX{county}G")
+
+		def user(email, role, grid):
+			if not frappe.db.exists("Grid Role Assignment", {"user": email, "role": role}):
+				assign(make_user(email), role, grid)
+			update_password(email, PASSWORD)
+			return email
+
+		cls.visitor = user("lx_visitor@fulian.test", "Fulian Grid Worker", "LXAG")
+		cls.colleague = user("lx_colleague@fulian.test", "Fulian Grid Worker", "LXAG")
+		cls.worker_b = user("lx_worker_b@fulian.test", "Fulian Grid Worker", "LXBG")
+		cls.officer_b = user("lx_officer_b@fulian.test", "Fulian Officer", "LXB")
+		cls.handler = user("lx_officer_a@fulian.test", "Fulian Officer", "LXA")
+		executive = make_executive("位置走访员", "位置A妇联", user=cls.visitor, position="Grid Worker")
+		cls.entry = make_ledger(governance_grid="LXAG", responsible_executive=executive).insert().name
+		frappe.db.commit()  # nosemgrep: the requests below read committed data
+		cls.callers = {
+			email: Caller(email) for email in (cls.visitor, cls.colleague, cls.worker_b, cls.officer_b)
+		}
+		cls.callers[cls.handler] = Caller(cls.handler)
+
+	def reply(self, user, method, **args):
+		response = self.callers[user].method(method, **args)
+		return response, response.get_data(as_text=True)
+
+	def assertNoLocation(self, text, where):
+		for secret in (LOCATION, "37.46", "118.49", "37.4612", PHOTO_MARKER):
+			self.assertNotIn(secret, text, where)
+
+	def test_photo_and_location_are_kept_once_private_and_only_for_handlers(self):
+		draft = {
+			"idempotency_key": key(),
+			"screening_ledger": self.entry,
+			"findings": "入户走访，拍照留存",
+			"photo": {"file_name": "IMG_0001.jpg", "data": _photo_with_metadata()},
+			"location": LOCATION_SENT,
+		}
+		first, text = self.reply(self.visitor, "fulian_grid.api.field.log_visit", draft=draft)
+		self.assertEqual(first.status_code, 200, text)
+		visit = first.json["message"]
+		self.assertTrue(visit["created"] and visit["photo"])
+		again, _text = self.reply(self.visitor, "fulian_grid.api.field.log_visit", draft=draft)  # a resend
+		self.assertEqual(
+			(again.json["message"]["name"], again.json["message"]["created"]), (visit["name"], False)
+		)
+		self.assertNoLocation(text + _text, "the visitor's own replies")
+		self.assertEqual(frappe.db.count("Home Visit", {"screening_ledger": self.entry}), 1)
+
+		# one private photo, drawn again without the camera's metadata
+		files = frappe.get_all(
+			"File",
+			filters={"attached_to_doctype": "Home Visit", "attached_to_name": visit["name"]},
+			fields=["name", "file_url", "is_private"],
+		)
+		self.assertEqual(len(files), 1)
+		self.assertTrue(files[0].is_private and files[0].file_url.startswith("/private/files/"))
+		stored = frappe.get_doc("File", files[0].name).get_content()
+		self.assertNotIn(PHOTO_MARKER.encode(), stored)
+		self.assertNotIn(b"PhoneMaker", stored)
+
+		# the location: coarse, in the vault, a masked copy in the column
+		self.assertNotIn("37.46", frappe.db.get_value("Home Visit", visit["name"], "visit_location") or "")
+		self.assertEqual(revealed(self.handler, "Home Visit", visit["name"])["visit_location"], LOCATION)
+		response, text = self.reply(
+			self.handler, "fulian_grid.api.identity.reveal", doctype="Home Visit", name=visit["name"]
+		)
+		self.assertIn(LOCATION, text)  # over HTTP too: the detector fires for the grid's handler
+
+		name = visit["name"]
+		paths = [
+			("frappe.client.get", {"doctype": "Home Visit", "name": name}),
+			(
+				"frappe.client.get_value",
+				{"doctype": "Home Visit", "filters": {"name": name}, "fieldname": "visit_location"},
+			),
+			(
+				"frappe.client.get_list",
+				{"doctype": "Home Visit", "fields": ["name", "visit_location"], "limit_page_length": 0},
+			),
+			(
+				"frappe.desk.reportview.get",
+				{"doctype": "Home Visit", "fields": ["`tabHome Visit`.`visit_location`"]},
+			),
+			("frappe.desk.form.load.getdoc", {"doctype": "Home Visit", "name": name}),
+			("frappe.desk.search.search_link", {"doctype": "Home Visit", "txt": "37.46"}),
+			("fulian_grid.api.identity.reveal", {"doctype": "Home Visit", "name": name}),
+			("fulian_grid.api.field.my_visits", {}),
+			(
+				"frappe.client.get_list",
+				{"doctype": "File", "fields": ["name", "file_url"], "filters": {"attached_to_name": name}},
+			),
+		]
+		for user in (self.worker_b, self.officer_b, self.colleague):
+			for method, args in paths:
+				response, text = self.reply(user, method, **args)
+				self.assertLess(response.status_code, 500, (user, method, text[:300]))
+				self.assertNoLocation(text, (user, method))
+			photo = self.callers[user].get(files[0].file_url)
+			self.assertIn(photo.status_code, (403, 404), user)  # the private file itself
+		# the colleague of the same grid reads the visit, not where it was
+		response, text = self.reply(self.colleague, "frappe.client.get", doctype="Home Visit", name=name)
+		self.assertEqual(response.status_code, 200, text)
+		self.assertIn(name, text)
+
+	def test_a_bad_photo_or_location_makes_no_visit(self):
+		before = frappe.db.count("Home Visit", {"screening_ledger": self.entry})
+		for bad in (
+			{"photo": {"file_name": "x.jpg", "data": "bm90IGFuIGltYWdl"}},  # "not an image"
+			{"photo": {"file_name": "x.jpg", "data": "%%%"}},
+			{"location": "somewhere"},
+			{"location": "123.4,500"},
+		):
+			draft = {"idempotency_key": key(), "screening_ledger": self.entry, "findings": "无异常", **bad}
+			response, text = self.reply(self.visitor, "fulian_grid.api.field.log_visit", draft=draft)
+			self.assertEqual(response.status_code, 417, (bad, text[:300]))
+		self.assertEqual(frappe.db.count("Home Visit", {"screening_ledger": self.entry}), before)
