@@ -30,12 +30,22 @@ def field_messages(lang: str) -> dict[str, str]:
 	return translated
 
 
+def _page_language() -> str:
+	"""Hers when logged in; for the login screen the site's language (System Settings), unless the
+	visitor chose one (`_lang`, the preferred_language cookie) — Frappe gives a guest English here."""
+	if frappe.session.user != "Guest" or frappe.form_dict.get("_lang"):
+		return frappe.local.lang or "en"
+	request = getattr(frappe.local, "request", None)
+	chosen = request.cookies.get("preferred_language") if request else None
+	return chosen or frappe.db.get_default("lang") or frappe.local.lang or "en"
+
+
 def get_context(context):
 	csrf_token = frappe.sessions.get_csrf_token()
 	frappe.db.commit()  # nosemgrep: the CSRF token is kept with the session (as frappe/hrms does)
 	context.csrf_token = csrf_token
 	context.user = frappe.session.user
 	context.full_name = frappe.utils.get_fullname(frappe.session.user)
-	context.lang = frappe.local.lang or "zh"
+	context.lang = frappe.local.lang = _page_language()  # the page's Jinja _() follows it too
 	context.messages = field_messages(context.lang)
 	return context

@@ -374,9 +374,9 @@ test("8 field app offline: a visit, a report and a 报到 kept on the phone, sen
 		filters: { screening_ledger: entry },
 		order_by: "creation desc",
 		limit_page_length: 1,
-		pluck: "name",
+		fields: ["name"],
 	});
-	const photos = await attachments(page, visit);
+	const photos = await attachments(page, visit.name);
 	assert.equal(photos.length, 1, "the photo taken offline: attached once, to the visit");
 	assert.ok(photos[0].is_private, "as a private file");
 	assert.equal(await draftsKept(page), 0, "nothing left in the phone's queue");
