@@ -5,6 +5,8 @@ submit once per idempotency key, and no update over a newer version.
 Secrets are planted in county B and typed into county A's reports; every reply is searched for
 them as JSON. The city admin's reveal of the same record shows the detector sees the secret."""
 
+import json
+import re
 import uuid
 
 import frappe
@@ -258,6 +260,13 @@ class TestFieldAppPage(FulianTestCase):
 		text = page.get_data(as_text=True)
 		self.assertIn('rel="manifest"', text)
 		self.assertIn('name: "Guest"', text)  # logged out: the login screen, nothing else
+		# its strings in the site's language, from locale/zh.po: those of the field app and no others
+		self.assertIn("<title>网格随手记</title>", text)
+		messages = json.loads(re.search(r"window\.fulian_messages = (\{.*\});$", text, re.M)[1])
+		self.assertEqual(messages["Today's Visits"], "今日走访")
+		self.assertEqual(messages["Submit the visit"], "提交走访")
+		self.assertLess(len(messages), 200)
+		self.assertNotIn("Screening Ledger", messages)  # the desk's strings stay with the desk
 		worker = _request(client, "get", "/fulian/sw.js")
 		self.assertEqual(worker.status_code, 200)
 		self.assertEqual(worker.mimetype, "application/javascript")
