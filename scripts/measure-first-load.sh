@@ -110,6 +110,19 @@ for _ in $(seq 60); do
 	sleep 1
 done
 echo "nginx (gzip) on $SCHEME://$SITE:$WEB_PORT in front of gunicorn on 127.0.0.1:$APP_PORT"
+# a server in production has answered requests before: warm both workers (the phone stays cold)
+JAR="$TMP/cookies"
+curl -sk -o /dev/null -c "$JAR" --resolve "$SITE:$WEB_PORT:127.0.0.1" \
+	--data-urlencode "usr=${FULIAN_MEASURE_USER:-worker@dongying.example}" \
+	--data-urlencode "pwd=${FULIAN_DEMO_PASSWORD:-Fulian@2026}" "$SCHEME://$SITE:$WEB_PORT/api/method/login"
+for _ in 1 2 3 4 5 6; do
+	warming=()
+	for path in /fulian/visits /api/method/fulian_grid.api.field.my_visits; do
+		curl -sk -o /dev/null -b "$JAR" --resolve "$SITE:$WEB_PORT:127.0.0.1" "$SCHEME://$SITE:$WEB_PORT$path" &
+		warming+=($!)
+	done
+	wait "${warming[@]}" # not gunicorn's
+done
 curl -sk -o /dev/null -H "Accept-Encoding: gzip" -w "the app's script over the wire: %{size_download} bytes (gzip)\n" \
 	--resolve "$SITE:$WEB_PORT:127.0.0.1" "$SCHEME://$SITE:$WEB_PORT$(grep -o '/assets/fulian_grid/frontend/assets/index-[^"]*\.js' "$ROOT/fulian_grid/www/fulian.html")"
 (cd "$ROOT/tests/browser" && FULIAN_BROWSER_URL="$SCHEME://$SITE:$WEB_PORT" node measure-first-load.js)

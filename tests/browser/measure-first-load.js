@@ -26,13 +26,16 @@ async function throttled(context, page) {
 	});
 }
 
+// A context with her session and nothing else: logged in from another context, so the measured one
+// opens its own connections (a phone opening the app cold has none either).
 async function loggedIn(browser) {
-	const context = await browser.newContext({
+	const options = {
 		viewport: { width: 390, height: 844 },
 		baseURL: process.env.FULIAN_BROWSER_URL,
 		ignoreHTTPSErrors: true, // scripts/measure-first-load.sh with TLS uses a self-signed certificate
-	});
-	const page = await context.newPage();
+	};
+	const login = await browser.newContext(options);
+	const page = await login.newPage();
 	await page.goto("/api/method/ping");
 	const status = await page.evaluate(
 		([usr, pwd]) =>
@@ -44,7 +47,11 @@ async function loggedIn(browser) {
 		[USER, PASSWORD],
 	);
 	if (status !== 200) throw new Error(`login as ${USER}: HTTP ${status}`);
-	return { context, page };
+	const cookies = await login.cookies();
+	await login.close();
+	const context = await browser.newContext(options);
+	await context.addCookies(cookies);
+	return { context, page: await context.newPage() };
 }
 
 async function load(page) {
