@@ -60,7 +60,7 @@ def test_every_translation_call_names_its_msgid_literally():
 		code = COMMENTS.sub("", path.read_text(encoding="utf-8")).replace("function __(", "")
 		calls += [
 			f"{path.name}: __({match.group(1)}"
-			for match in re.finditer(r"\b__\(([^)\n]{0,12})", code)
-			if not re.match(r"\s*[\"'`]", match.group(1))
+			for match in re.finditer(r"\b__\(\s*(\S{0,12})", code)
+			if not re.match(r"[\"'`]", match.group(1))
 		]
 	assert calls == []
