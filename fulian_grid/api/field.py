@@ -61,6 +61,7 @@ def my_visits() -> list[dict]:
 
 PHOTO_BYTES = 8 * 1024 * 1024  # what a phone sends after shrinking its photo is far less
 PHOTO_SIDE = 2048
+PHOTO_PIXELS = 50_000_000  # a phone camera's largest; more is a decompression bomb
 _LOCATION = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
 
 
@@ -79,8 +80,8 @@ def _photo_jpeg(photo) -> bytes | None:
 	try:
 		raw = base64.b64decode(data, validate=True)
 		with Image.open(io.BytesIO(raw)) as image:
-			if image.format not in ("JPEG", "PNG", "WEBP"):
-				raise UnidentifiedImageError(image.format)
+			if image.format not in ("JPEG", "PNG", "WEBP") or image.width * image.height > PHOTO_PIXELS:
+				raise UnidentifiedImageError(image.format)  # read from the header, before any decoding
 			upright = ImageOps.exif_transpose(image).convert("RGB")
 		upright.thumbnail((PHOTO_SIDE, PHOTO_SIDE))
 		out = io.BytesIO()

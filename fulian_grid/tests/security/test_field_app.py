@@ -338,6 +338,37 @@ class TestVisitPhotoAndLocationOverHttp(FulianTestCase):
 		}
 		cls.callers[cls.handler] = Caller(cls.handler)
 
+	@classmethod
+	def tearDownClass(cls):
+		"""What the requests committed goes (as test_boundary's do): visits, photos, keys, the entry,
+		the executive, the federations, the assignments and the grids."""
+		from fulian_grid import submissions
+
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		visits = frappe.get_all("Home Visit", filters={"screening_ledger": cls.entry}, pluck="name")
+		for visit in visits:
+			for file in frappe.get_all(
+				"File", filters={"attached_to_doctype": "Home Visit", "attached_to_name": visit}, pluck="name"
+			):
+				frappe.delete_doc("File", file, force=True, ignore_permissions=True)
+			doc = frappe.get_doc("Home Visit", visit)
+			if doc.docstatus == 1:
+				doc.cancel()  # a submitted record is deleted once cancelled
+			frappe.delete_doc("Home Visit", visit, force=True, ignore_permissions=True)
+		frappe.db.sql(f"delete from `{submissions.TABLE}` where user = %s", cls.visitor)
+		frappe.delete_doc("Screening Ledger", cls.entry, force=True, ignore_permissions=True)
+		for executive in frappe.get_all("Federation Executive", {"user": cls.visitor}, pluck="name"):
+			frappe.delete_doc("Federation Executive", executive, force=True, ignore_permissions=True)
+		for grid in ("LXAG", "LXBG", "LXA", "LXB", "LXC"):
+			for federation in frappe.get_all("Women Federation", {"governance_grid": grid}, pluck="name"):
+				frappe.delete_doc("Women Federation", federation, force=True, ignore_permissions=True)
+			frappe.db.delete("Grid Role Assignment", {"governance_grid": grid})
+			frappe.delete_doc("Governance Grid", grid, force=True, ignore_permissions=True)
+		frappe.db.delete("Deleted Document", {"deleted_name": ("in", [*visits, cls.entry])})
+		frappe.db.commit()  # nosemgrep: as the requests committed
+		super().tearDownClass()
+
 	def reply(self, user, method, **args):
 		response = self.callers[user].method(method, **args)
 		return response, response.get_data(as_text=True)
