@@ -5,7 +5,7 @@ export default {
 	content: [
 		"./index.html",
 		"./src/**/*.{vue,js}",
-		"./node_modules/frappe-ui/src/components/{Button,Badge,Tooltip}/*.vue",
+		"./node_modules/frappe-ui/src/components/Badge/*.vue",
 		"./node_modules/frappe-ui/src/components/LoadingIndicator.vue",
 	],
 };

@@ -1,14 +1,44 @@
 // 网格随手记: built into fulian_grid/public/frontend and served at /fulian (fulian_grid/www), the
 // way frappe/hrms builds its PWA. The service worker precaches only the app's own files: no API
 // reply is ever cached by it (records stay on the server; see src/store.js for what the phone keeps).
+import fs from "node:fs";
 import path from "node:path";
 import vue from "@vitejs/plugin-vue";
 import frappeui from "frappe-ui/vite";
 import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 
+// The strings of the app, as scripts/i18n.py finds them (`__("…")` with a literal first argument):
+// written beside the bundle as messages.json, so /fulian carries their translations and no others.
+const MESSAGE = /__\(\s*(["'`])((?:\\.|(?!\1).)*)\1/g;
+function fieldMessages() {
+	return {
+		name: "fulian-field-messages",
+		apply: "build",
+		generateBundle() {
+			const found = new Set();
+			const walk = (dir) => {
+				for (const item of fs.readdirSync(dir, { withFileTypes: true })) {
+					const file = path.join(dir, item.name);
+					if (item.isDirectory()) walk(file);
+					else if (/\.(vue|js)$/.test(item.name))
+						for (const match of fs.readFileSync(file, "utf8").matchAll(MESSAGE))
+							found.add(match[2]);
+				}
+			};
+			walk(path.resolve(__dirname, "src"));
+			this.emitFile({
+				type: "asset",
+				fileName: "messages.json",
+				source: JSON.stringify([...found].sort()),
+			});
+		},
+	};
+}
+
 export default defineConfig({
 	plugins: [
+		fieldMessages(),
 		// its icons only: the page, the proxy and the build paths are this app's own (below, www/fulian.py)
 		frappeui({ frappeProxy: false, jinjaBootData: false, buildConfig: false }),
 		vue(),

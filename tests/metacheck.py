@@ -168,9 +168,30 @@ def code_messages(package: Path) -> set[str]:
 				and getattr(node.func, "id", getattr(node.func, "attr", None)) in _PY_MARKERS
 			):
 				found.add(node.args[0].value)
+	built = package / "public" / "frontend"  # the field app's bundle: its source is read below
 	for path in package.rglob("*.js"):
-		for match in _JS_CALL.finditer(path.read_text(encoding="utf-8")):
-			found.add(match.group(2))
+		if built not in path.parents:
+			found.update(match.group(2) for match in _JS_CALL.finditer(path.read_text(encoding="utf-8")))
+	found |= field_app_messages(package.parent / "frontend")
+	return found
+
+
+_JINJA_CALL = re.compile(r"""\b_\(\s*(["'])((?:\\.|(?!\1).)*)\1""")
+
+
+def field_app_messages(frontend: Path) -> set[str]:
+	"""The field app's strings (frontend/, the PWA at /fulian): `__()` in its Vue and JS source,
+	`_()` in the Jinja of its page. The build writes the same `__()` list beside the bundle
+	(messages.json), and the page carries their translations."""
+	found: set[str] = set()
+	if not frontend.is_dir():
+		return found
+	for path in sorted((frontend / "src").rglob("*")):
+		if path.suffix in (".vue", ".js"):
+			found.update(match.group(2) for match in _JS_CALL.finditer(path.read_text(encoding="utf-8")))
+	page = frontend / "index.html"
+	if page.exists():
+		found.update(match.group(2) for match in _JINJA_CALL.finditer(page.read_text(encoding="utf-8")))
 	return found
 
 

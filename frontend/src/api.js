@@ -1,5 +1,6 @@
 // Calls to the app's whitelisted methods (fulian_grid/api/field.py) through frappe-ui.
 import call from "frappe-ui-src/utils/call.js";
+import { __ } from "./translate";
 
 export const M = (name) => `fulian_grid.api.field.${name}`;
 
@@ -9,8 +10,13 @@ export function isNetworkError(error) {
 
 export function messageOf(error) {
 	const messages = (error && error.messages) || [];
-	const text = messages.join("；").replace(/<[^>]+>/g, "");
-	return text || (isNetworkError(error) ? "网络不可用" : "出错了，请稍后再试");
+	const text = messages.join(" ").replace(/<[^>]+>/g, "");
+	return (
+		text ||
+		(isNetworkError(error)
+			? __("No network connection")
+			: __("Something went wrong, please try again later"))
+	);
 }
 
 export { call };

@@ -6,6 +6,7 @@
 import { clear, createStore, del, entries, get, set } from "idb-keyval";
 import { reactive } from "vue";
 import { call, isNetworkError, messageOf } from "./api";
+import { __ } from "./translate";
 
 const drafts = createStore("fulian-field-drafts", "drafts");
 const lists = createStore("fulian-field-lists", "lists");
@@ -59,9 +60,17 @@ export async function flush() {
 			} catch (error) {
 				if (isNetworkError(error)) break;
 				const stale = /Stale|TimestampMismatch/.test(error.exc_type || "");
-				// keep what she typed for the conflict, but not the identities of a report
+				// keep what she typed for the conflict, but not a report's identities, a visit's
+				// photo or its location
 				const args = draft.args.draft
-					? { draft: { ...draft.args.draft, victims: undefined } }
+					? {
+							draft: {
+								...draft.args.draft,
+								victims: undefined,
+								photo: undefined,
+								location: undefined,
+							},
+						}
 					: draft.args;
 				await set(
 					key,
@@ -69,7 +78,7 @@ export async function flush() {
 						...draft,
 						args,
 						conflict: stale
-							? "服务器上已有更新的版本，未覆盖：" + messageOf(error)
+							? __("A newer version is on the server; not overwritten: {0}", [messageOf(error)])
 							: messageOf(error),
 					},
 					drafts,
@@ -96,10 +105,23 @@ export async function recall(name) {
 	return (await get(name, lists)) || [];
 }
 
+// The reply to a request the page itself made before the app started (index.html), once.
+async function early(method) {
+	const pending = window.fulian_early?.[method];
+	if (!pending) return null;
+	delete window.fulian_early[method];
+	try {
+		const response = await pending;
+		return response?.ok ? (await response.json()).message : null;
+	} catch {
+		return null;
+	}
+}
+
 // Load a list from the server (kept for offline use) or, offline, the last one kept.
 export async function load(name, method, args = {}) {
 	try {
-		const rows = await call(method, args);
+		const rows = (await early(method)) ?? (await call(method, args));
 		await remember(name, rows);
 		return { rows, offline: false };
 	} catch (error) {

@@ -7,7 +7,11 @@ on the desk. Records made from a phone's draft are made once per idempotency key
 Replies carry names, states and masked copies only, never an identity value: the phone keeps
 nothing it would leak if lost."""
 
+import base64
+import binascii
+import io
 import json
+import re
 
 import frappe
 from frappe import _
@@ -55,13 +59,76 @@ def my_visits() -> list[dict]:
 	return queries.visit_rows()
 
 
+PHOTO_BYTES = 8 * 1024 * 1024  # what a phone sends after shrinking its photo is far less
+PHOTO_SIDE = 2048
+PHOTO_PIXELS = 50_000_000  # a phone camera's largest; more is a decompression bomb
+_LOCATION = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
+
+
+def _photo_jpeg(photo) -> bytes | None:
+	"""The visit's photo as a JPEG drawn again from its pixels: whatever the phone sent, nothing of
+	the camera's metadata (the exact GPS position of the victim's home, the phone's model, the time)
+	is kept. Anything that is not a picture is refused before the visit is made."""
+	if not photo:
+		return None
+	from PIL import Image, ImageOps, UnidentifiedImageError
+
+	unreadable = _("The photo could not be read; take it again")
+	data = photo.get("data") if isinstance(photo, dict) else None
+	if not isinstance(data, str) or len(data) > PHOTO_BYTES * 4 // 3 + 4:
+		frappe.throw(unreadable, frappe.ValidationError)
+	try:
+		raw = base64.b64decode(data, validate=True)
+		with Image.open(io.BytesIO(raw)) as image:
+			if image.format not in ("JPEG", "PNG", "WEBP") or image.width * image.height > PHOTO_PIXELS:
+				raise UnidentifiedImageError(image.format)  # read from the header, before any decoding
+			upright = ImageOps.exif_transpose(image).convert("RGB")
+		upright.thumbnail((PHOTO_SIDE, PHOTO_SIDE))
+		out = io.BytesIO()
+		upright.save(out, "JPEG", quality=85)  # no exif= : no metadata at all
+	except (binascii.Error, ValueError, OSError, UnidentifiedImageError, Image.DecompressionBombError):
+		frappe.throw(unreadable, frappe.ValidationError)
+	return out.getvalue()
+
+
+def _coarse_location(location) -> str | None:
+	"""Where the visit took place to two decimals of a degree (about 1 km), whatever precision the
+	phone sent; None when none was sent (the default: she ticks it per visit)."""
+	if location in (None, ""):
+		return None
+	match = _LOCATION.match(location) if isinstance(location, str) else None
+	lat, lon = (float(match[1]), float(match[2])) if match else (91.0, 0.0)
+	if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+		frappe.throw(_("The location could not be read"), frappe.ValidationError)
+	return f"{lat:.2f},{lon:.2f}"
+
+
+def _attach_photo(visit, content: bytes) -> None:
+	"""A private File of the visit, made as the user (Frappe's File checks and the traces rule apply)."""
+	frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": f"{visit.name}-photo.jpg",
+			"attached_to_doctype": "Home Visit",
+			"attached_to_name": visit.name,
+			"is_private": 1,
+			"content": content,
+		}
+	).insert()
+
+
 @frappe.whitelist(methods=["POST"])
 def log_visit(draft: str | dict) -> dict:
 	"""Log and submit a home visit to a ledger entry from the phone's draft:
-	{idempotency_key, screening_ledger, findings, follow_up, visit_date?}."""
+	{idempotency_key, screening_ledger, findings, follow_up, visit_date?, photo?: {file_name, data
+	(base64)}, location?: "lat,lon"}. The photo becomes a private attachment of the visit and the
+	location (only when she ticked it) an identity field of it, in the same transaction as the visit
+	and under the same key: a resent draft makes neither a second visit nor a second photo."""
 	draft = _parsed(draft)
 	entry = frappe.get_doc("Screening Ledger", draft.get("screening_ledger"))
 	entry.check_permission("read")
+	photo = _photo_jpeg(draft.get("photo"))
+	location = _coarse_location(draft.get("location"))
 
 	def make():
 		visitor = _executive_serving(entry.governance_grid) or entry.responsible_executive
@@ -77,10 +144,13 @@ def log_visit(draft: str | dict) -> dict:
 				"findings": draft.get("findings"),
 				"follow_up_needed": 1 if draft.get("follow_up") else 0,
 				"follow_up": draft.get("follow_up"),
+				"visit_location": location,
 			}
 		)
 		visit.insert()
 		visit.submit()
+		if photo:
+			_attach_photo(visit, photo)
 		return visit
 
 	name, created = submit_once(draft.get("idempotency_key"), "Home Visit", make)
@@ -91,6 +161,11 @@ def log_visit(draft: str | dict) -> dict:
 		"created": created,
 		"visit_date": visit.visit_date,
 		"next_visit_due": frappe.db.get_value("Screening Ledger", entry.name, "next_visit_due"),
+		"photo": bool(
+			frappe.db.exists(
+				{"doctype": "File", "attached_to_doctype": "Home Visit", "attached_to_name": name}
+			)
+		),
 	}
 
 

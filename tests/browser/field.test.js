@@ -68,6 +68,46 @@ function phoneStorage(page) {
 	});
 }
 
+// the drafts still queued on the phone (IndexedDB, src/store.js)
+const draftsKept = (page) =>
+	page.evaluate(
+		() =>
+			new Promise((resolve, reject) => {
+				const open = indexedDB.open("fulian-field-drafts");
+				open.onerror = reject;
+				open.onsuccess = () => {
+					const db = open.result;
+					const all = db.transaction("drafts").objectStore("drafts").count();
+					all.onsuccess = () => {
+						resolve(all.result);
+						db.close();
+					};
+				};
+			}),
+	);
+
+// A photo as the phone's camera gives it (a JPEG drawn in the page), as bytes for the file input.
+async function cameraPhoto(page) {
+	const base64 = await page.evaluate(() => {
+		const canvas = Object.assign(document.createElement("canvas"), { width: 1200, height: 900 });
+		const g = canvas.getContext("2d");
+		g.fillStyle = "#c8102e";
+		g.fillRect(0, 0, 1200, 900);
+		g.fillStyle = "#fff";
+		g.fillRect(300, 200, 600, 500);
+		return canvas.toDataURL("image/jpeg", 0.9).split(",")[1];
+	});
+	return Buffer.from(base64, "base64");
+}
+
+// the visit's attachments, as she may list them (Frappe's File, scoped like the visit)
+const attachments = (page, visit) =>
+	post(page, "frappe.client.get_list", {
+		doctype: "File",
+		filters: { attached_to_doctype: "Home Visit", attached_to_name: visit },
+		fields: ["file_url", "is_private"],
+	});
+
 async function phoneChecks(page) {
 	await lib.noHorizontalOverflow(page);
 }
@@ -146,15 +186,45 @@ test("7 field app: a grid worker's day on her phone — visit, quick report, my 
 	await phoneChecks(page);
 	const entry = (await rows.first().getAttribute("href")).split("/").pop();
 	const visitsBefore = await count(page, "Home Visit", { screening_ledger: entry });
-	await step("opens the first and logs the visit", async () => {
-		await rows.first().click();
-		await page.locator('textarea[name="findings"]').fill("入户了解到夫妻近期争吵频繁，孩子情绪低落。");
-		await page.locator('textarea[name="follow_up"]').fill("联系社区心理咨询师，一周后再访");
+	// the phone knows where it is; the app asks only when she ticks the box for this visit
+	await j.context.grantPermissions(["geolocation"]);
+	await j.context.setGeolocation({ latitude: 37.461234, longitude: 118.493456 });
+	await step(
+		"opens the first and logs the visit, with a photo and (ticked) her rough location",
+		async () => {
+			await rows.first().click();
+			await page
+				.locator('textarea[name="findings"]')
+				.fill("入户了解到夫妻近期争吵频繁，孩子情绪低落。");
+			await page.locator('textarea[name="follow_up"]').fill("联系社区心理咨询师，一周后再访");
+			await page.locator('input[name="photo"]').setInputFiles({
+				name: "IMG_0001.jpg",
+				mimeType: "image/jpeg",
+				buffer: await cameraPhoto(page),
+			});
+			await page.locator('[data-testid="photo"]').waitFor();
+			assert.ok(
+				!(await page.locator('input[name="share_location"]').isChecked()),
+				"location off by default",
+			);
+			await page.locator('input[name="share_location"]').check();
+			await page.locator('[data-testid="location"]:has-text("37.46,118.49")').waitFor();
+			await phoneChecks(page);
+		},
+		{ readme: "pwa-visit" },
+	);
+	await step("submits it: one request, the photo with it", async () => {
 		await page.getByRole("button", { name: "提交走访" }).click();
 		await page.locator('[data-testid="visit-done"]').waitFor();
 	});
-	assert.match(await page.locator('[data-testid="visit-done"]').innerText(), /已登记走访 HV-/);
+	const logged = await page.locator('[data-testid="visit-done"]').innerText();
+	assert.match(logged, /已登记走访 HV-/);
+	assert.match(logged, /照片已作为内部附件保存/);
 	assert.equal(await count(page, "Home Visit", { screening_ledger: entry }), visitsBefore + 1, "one visit");
+	const photos = await attachments(page, logged.match(/HV-[\w-]+/)[0]);
+	assert.equal(photos.length, 1, "one photo attached to the visit");
+	assert.ok(photos[0].is_private && photos[0].file_url.startsWith("/private/files/"), "a private file");
+	assert.ok(!(await phoneStorage(page)).includes("37.46"), "the location is not kept on the phone");
 	const reportsBefore = await count(page, "Infringement Report", {});
 	await step("随手报 from the visit: a child victim", async () => {
 		await page
@@ -228,6 +298,7 @@ test("8 field app offline: a visit, a report and a 报到 kept on the phone, sen
 	const entry = (await rows.first().getAttribute("href")).split("/").pop();
 	const visitsBefore = await count(page, "Home Visit", { screening_ledger: entry });
 	const reportsBefore = await count(page, "Infringement Report", {});
+	const photo = await cameraPhoto(page);
 	await context.setOffline(true);
 	await step(
 		"offline: the visit is kept",
@@ -236,6 +307,12 @@ test("8 field app offline: a visit, a report and a 报到 kept on the phone, sen
 			await page
 				.locator('textarea[name="findings"]')
 				.fill("离线登记：家中无人应答，邻居称其外出务工。");
+			await page.locator('input[name="photo"]').setInputFiles({
+				name: "IMG_0002.jpg",
+				mimeType: "image/jpeg",
+				buffer: photo,
+			});
+			await page.locator('[data-testid="photo"]').waitFor();
 			await page.getByRole("button", { name: "提交走访" }).click();
 			await page.locator('[data-testid="visit-done"]:has-text("已保存在手机上")').waitFor();
 		},
@@ -277,6 +354,7 @@ test("8 field app offline: a visit, a report and a 报到 kept on the phone, sen
 		await count(page, "Home Visit", { screening_ledger: entry }).catch(() => "offline"),
 		"offline",
 	);
+	assert.ok((await phoneStorage(page)).includes("/9j/"), "the photo waits on the phone with its visit");
 	await context.setOffline(false);
 	await step(
 		"back online: sent, once",
@@ -294,6 +372,18 @@ test("8 field app offline: a visit, a report and a 报到 kept on the phone, sen
 		"one visit, not two",
 	);
 	assert.equal(await count(page, "Infringement Report", {}), reportsBefore + 1, "one report, not two");
+	const [visit] = await post(page, "frappe.client.get_list", {
+		doctype: "Home Visit",
+		filters: { screening_ledger: entry },
+		order_by: "creation desc",
+		limit_page_length: 1,
+		fields: ["name"],
+	});
+	const photos = await attachments(page, visit.name);
+	assert.equal(photos.length, 1, "the photo taken offline: attached once, to the visit");
+	assert.ok(photos[0].is_private, "as a private file");
+	assert.equal(await draftsKept(page), 0, "nothing left in the phone's queue");
+	assert.ok(!(await phoneStorage(page)).includes("/9j/"), "nor the photo (a JPEG in base64)");
 	const taken = await post(page, "frappe.client.get_value", {
 		doctype: "Service Request",
 		filters: { name: request.name },

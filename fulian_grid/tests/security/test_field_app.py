@@ -5,6 +5,8 @@ submit once per idempotency key, and no update over a newer version.
 Secrets are planted in county B and typed into county A's reports; every reply is searched for
 them as JSON. The city admin's reveal of the same record shows the detector sees the secret."""
 
+import json
+import re
 import uuid
 
 import frappe
@@ -258,6 +260,13 @@ class TestFieldAppPage(FulianTestCase):
 		text = page.get_data(as_text=True)
 		self.assertIn('rel="manifest"', text)
 		self.assertIn('name: "Guest"', text)  # logged out: the login screen, nothing else
+		# its strings in the site's language, from locale/zh.po: those of the field app and no others
+		self.assertIn("<title>网格随手记</title>", text)
+		messages = json.loads(re.search(r"window\.fulian_messages = (\{.*\});$", text, re.M)[1])
+		self.assertEqual(messages["Today's Visits"], "今日走访")
+		self.assertEqual(messages["Submit the visit"], "提交走访")
+		self.assertLess(len(messages), 200)
+		self.assertNotIn("Screening Ledger", messages)  # the desk's strings stay with the desk
 		worker = _request(client, "get", "/fulian/sw.js")
 		self.assertEqual(worker.status_code, 200)
 		self.assertEqual(worker.mimetype, "application/javascript")
@@ -265,3 +274,199 @@ class TestFieldAppPage(FulianTestCase):
 		# what it precaches: the app's own files, never an API reply
 		self.assertIn("/assets/fulian_grid/frontend/", worker.get_data(as_text=True))
 		self.assertNotIn("/api/", worker.get_data(as_text=True))
+
+
+# ---- a visit's photo and location, over HTTP -----------------------------------------------------
+
+LOCATION_SENT = "37.461234,118.493456"  # what a phone could send: metres
+LOCATION = "37.46,118.49"  # what is kept: about 1 km
+PHOTO_MARKER = "secret-home-of-the-victim 37.461234N"  # planted in the photo's own metadata
+
+
+def _photo_with_metadata() -> str:
+	"""A JPEG as a phone's camera makes it: with metadata that gives away where it was taken."""
+	import base64
+	import io
+
+	from PIL import Image
+
+	exif = Image.Exif()
+	exif[0x010E] = PHOTO_MARKER  # ImageDescription
+	exif[0x010F] = "PhoneMaker"  # Make
+	out = io.BytesIO()
+	Image.new("RGB", (640, 480), (200, 16, 46)).save(out, "JPEG", exif=exif.tobytes())
+	assert PHOTO_MARKER.encode() in out.getvalue()  # the plant is there to be found
+	return base64.b64encode(out.getvalue()).decode()
+
+
+class TestVisitPhotoAndLocationOverHttp(FulianTestCase):
+	"""A grid worker logs a visit from her phone with a photo and, ticked, her location; then the
+	location and the photo are looked for over HTTP, through the app's and Frappe's generic paths,
+	as a worker and an officer of another county and as a colleague of the same grid who is no
+	handler. Only the grid's handler gets the location (the detector), and the photo keeps none."""
+
+	@classmethod
+	def setUpClass(cls):
+		from frappe.utils.password import update_password
+
+		from fulian_grid.tests.factories import assign, make_federation, make_grid, make_user
+		from fulian_grid.tests.security.test_boundary import PASSWORD, Caller
+
+		super().setUpClass()
+		make_grid("LXC", "位置市", "City")
+		for county in ("A", "B"):
+			make_grid(f"LX{county}", f"位置{county}县", "County", "LXC")
+			make_grid(f"LX{county}G", f"位置{county}网格", "Grid", f"LX{county}", kind="Community Grid")
+			make_federation(f"位置{county}妇联", "Grid Federation", f"LX{county}G")
+
+		def user(email, role, grid):
+			if not frappe.db.exists("Grid Role Assignment", {"user": email, "role": role}):
+				assign(make_user(email), role, grid)
+			update_password(email, PASSWORD)
+			return email
+
+		cls.visitor = user("lx_visitor@fulian.test", "Fulian Grid Worker", "LXAG")
+		cls.colleague = user("lx_colleague@fulian.test", "Fulian Grid Worker", "LXAG")
+		cls.worker_b = user("lx_worker_b@fulian.test", "Fulian Grid Worker", "LXBG")
+		cls.officer_b = user("lx_officer_b@fulian.test", "Fulian Officer", "LXB")
+		cls.handler = user("lx_officer_a@fulian.test", "Fulian Officer", "LXA")
+		executive = make_executive("位置走访员", "位置A妇联", user=cls.visitor, position="Grid Worker")
+		cls.entry = make_ledger(governance_grid="LXAG", responsible_executive=executive).insert().name
+		frappe.db.commit()  # nosemgrep: the requests below read committed data
+		cls.callers = {
+			email: Caller(email) for email in (cls.visitor, cls.colleague, cls.worker_b, cls.officer_b)
+		}
+		cls.callers[cls.handler] = Caller(cls.handler)
+
+	@classmethod
+	def tearDownClass(cls):
+		"""What the requests committed goes (as test_boundary's do): visits, photos, keys, the entry,
+		the executive, the federations, the assignments and the grids."""
+		from fulian_grid import submissions
+
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		visits = frappe.get_all("Home Visit", filters={"screening_ledger": cls.entry}, pluck="name")
+		for visit in visits:
+			for file in frappe.get_all(
+				"File", filters={"attached_to_doctype": "Home Visit", "attached_to_name": visit}, pluck="name"
+			):
+				frappe.delete_doc("File", file, force=True, ignore_permissions=True)
+			doc = frappe.get_doc("Home Visit", visit)
+			if doc.docstatus == 1:
+				doc.cancel()  # a submitted record is deleted once cancelled
+			frappe.delete_doc("Home Visit", visit, force=True, ignore_permissions=True)
+		frappe.db.sql(f"delete from `{submissions.TABLE}` where user = %s", cls.visitor)
+		frappe.delete_doc("Screening Ledger", cls.entry, force=True, ignore_permissions=True)
+		for executive in frappe.get_all("Federation Executive", {"user": cls.visitor}, pluck="name"):
+			frappe.delete_doc("Federation Executive", executive, force=True, ignore_permissions=True)
+		for grid in ("LXAG", "LXBG", "LXA", "LXB", "LXC"):
+			for federation in frappe.get_all("Women Federation", {"governance_grid": grid}, pluck="name"):
+				frappe.delete_doc("Women Federation", federation, force=True, ignore_permissions=True)
+			frappe.db.delete("Grid Role Assignment", {"governance_grid": grid})
+			frappe.delete_doc("Governance Grid", grid, force=True, ignore_permissions=True)
+		frappe.db.delete("Deleted Document", {"deleted_name": ("in", [*visits, cls.entry])})
+		frappe.db.commit()  # nosemgrep: as the requests committed
+		super().tearDownClass()
+
+	def reply(self, user, method, **args):
+		response = self.callers[user].method(method, **args)
+		return response, response.get_data(as_text=True)
+
+	def assertNoLocation(self, text, where):
+		for secret in (LOCATION, "37.46", "118.49", "37.4612", PHOTO_MARKER):
+			self.assertNotIn(secret, text, where)
+
+	def test_photo_and_location_are_kept_once_private_and_only_for_handlers(self):
+		draft = {
+			"idempotency_key": key(),
+			"screening_ledger": self.entry,
+			"findings": "入户走访，拍照留存",
+			"photo": {"file_name": "IMG_0001.jpg", "data": _photo_with_metadata()},
+			"location": LOCATION_SENT,
+		}
+		first, text = self.reply(self.visitor, "fulian_grid.api.field.log_visit", draft=draft)
+		self.assertEqual(first.status_code, 200, text)
+		visit = first.json["message"]
+		self.assertTrue(visit["created"] and visit["photo"])
+		again, _text = self.reply(self.visitor, "fulian_grid.api.field.log_visit", draft=draft)  # a resend
+		self.assertEqual(
+			(again.json["message"]["name"], again.json["message"]["created"]), (visit["name"], False)
+		)
+		self.assertNoLocation(text + _text, "the visitor's own replies")
+		frappe.db.commit()  # nosemgrep: a fresh snapshot, to see what the requests committed
+		self.assertEqual(frappe.db.count("Home Visit", {"screening_ledger": self.entry}), 1)
+
+		# one private photo, drawn again without the camera's metadata
+		files = frappe.get_all(
+			"File",
+			filters={"attached_to_doctype": "Home Visit", "attached_to_name": visit["name"]},
+			fields=["name", "file_url", "is_private"],
+		)
+		self.assertEqual(len(files), 1)
+		self.assertTrue(files[0].is_private and files[0].file_url.startswith("/private/files/"))
+		stored = frappe.get_doc("File", files[0].name).get_content()
+		self.assertNotIn(PHOTO_MARKER.encode(), stored)
+		self.assertNotIn(b"PhoneMaker", stored)
+
+		# the location: coarse, in the vault, a masked copy in the column
+		self.assertNotIn("37.46", frappe.db.get_value("Home Visit", visit["name"], "visit_location") or "")
+		self.assertEqual(revealed(self.handler, "Home Visit", visit["name"])["visit_location"], LOCATION)
+		response, text = self.reply(
+			self.handler, "fulian_grid.api.identity.reveal", doctype="Home Visit", name=visit["name"]
+		)
+		self.assertIn(LOCATION, text)  # over HTTP too: the detector fires for the grid's handler
+
+		name = visit["name"]
+		paths = [
+			("frappe.client.get", {"doctype": "Home Visit", "name": name}),
+			(
+				"frappe.client.get_value",
+				{"doctype": "Home Visit", "filters": {"name": name}, "fieldname": "visit_location"},
+			),
+			(
+				"frappe.client.get_list",
+				{"doctype": "Home Visit", "fields": ["name", "visit_location"], "limit_page_length": 0},
+			),
+			(
+				"frappe.desk.reportview.get",
+				{"doctype": "Home Visit", "fields": ["`tabHome Visit`.`visit_location`"]},
+			),
+			("frappe.desk.form.load.getdoc", {"doctype": "Home Visit", "name": name}),
+			("frappe.desk.search.search_link", {"doctype": "Home Visit", "txt": "37.46"}),
+			("fulian_grid.api.identity.reveal", {"doctype": "Home Visit", "name": name}),
+			("fulian_grid.api.field.my_visits", {}),
+			(
+				"frappe.client.get_list",
+				{"doctype": "File", "fields": ["name", "file_url"], "filters": {"attached_to_name": name}},
+			),
+		]
+		for user in (self.worker_b, self.officer_b, self.colleague):
+			for method, args in paths:
+				response, text = self.reply(user, method, **args)
+				self.assertLess(response.status_code, 500, (user, method, text[:300]))
+				self.assertNoLocation(text, (user, method))
+			if user != self.colleague:  # the private file itself, for another county
+				photo = self.callers[user].get(files[0].file_url)
+				self.assertIn(photo.status_code, (403, 404), user)
+		# the colleague of the same grid reads the visit, not where it was
+		response, text = self.reply(self.colleague, "frappe.client.get", doctype="Home Visit", name=name)
+		self.assertEqual(response.status_code, 200, text)
+		self.assertIn(name, text)
+		# and its photo, as every attachment of a record she may read (Frappe's private file rule)
+		self.assertEqual(self.callers[self.colleague].get(files[0].file_url).status_code, 200)
+
+	def test_a_bad_photo_or_location_makes_no_visit(self):
+		frappe.db.commit()  # nosemgrep: a fresh snapshot
+		before = frappe.db.count("Home Visit", {"screening_ledger": self.entry})
+		for bad in (
+			{"photo": {"file_name": "x.jpg", "data": "bm90IGFuIGltYWdl"}},  # "not an image"
+			{"photo": {"file_name": "x.jpg", "data": "%%%"}},
+			{"location": "somewhere"},
+			{"location": "123.4,500"},
+		):
+			draft = {"idempotency_key": key(), "screening_ledger": self.entry, "findings": "无异常", **bad}
+			response, text = self.reply(self.visitor, "fulian_grid.api.field.log_visit", draft=draft)
+			self.assertEqual(response.status_code, 417, (bad, text[:300]))
+		frappe.db.commit()  # nosemgrep: a fresh snapshot
+		self.assertEqual(frappe.db.count("Home Visit", {"screening_ledger": self.entry}), before)

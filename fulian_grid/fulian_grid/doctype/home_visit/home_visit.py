@@ -33,6 +33,7 @@ class HomeVisit(SensitiveDocument):
 		household: DF.Data | None
 		screening_ledger: DF.Link | None
 		visit_date: DF.Date
+		visit_location: DF.SmallText | None
 
 	# end: auto-generated types
 	def responsible_user(self):
