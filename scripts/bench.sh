@@ -20,6 +20,9 @@ start_services() {
 	redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 ||
 		redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
 	for _ in $(seq 30); do mariadb-admin -h 127.0.0.1 -u "$DB_ROOT_USER" -p"$DB_ROOT_PASSWORD" ping >/dev/null 2>&1 && break; sleep 1; done
+	# Frappe caches the list of built bundles under one key for every bench on this Redis: another
+	# bench's list would send the desk after bundles this bench never built
+	redis-cli -h 127.0.0.1 -p 6379 --scan --pattern '*assets_json*' | xargs -r redis-cli -h 127.0.0.1 -p 6379 del >/dev/null
 }
 
 # Point apps/fulian_grid at this checkout (and its assets); put back whatever was there on exit.
