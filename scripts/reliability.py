@@ -6,7 +6,7 @@ older commit):
 
   python scripts/reliability.py fingerprint SITE [--columns-from BEFORE.json]
   python scripts/reliability.py identities SITE   # digest of every vault value, decrypted
-  python scripts/reliability.py attach SITE       # a public and a private file on an app record
+  python scripts/reliability.py attach SITE       # a private file on an app record, a public one of the site
   python scripts/reliability.py edit-workflow SITE  # an admin's edit of the casework workflow
   python scripts/reliability.py db-fault SITE URL PIDFILE -- MARIADBD ARGS...
                                                   # writes while MariaDB is killed and restarted
@@ -64,7 +64,7 @@ def fingerprint(columns_from: dict | None = None) -> dict:
 	quoted = ", ".join(frappe.db.escape(d) for d in doctypes)
 	tables = {f"tab{d}": ("", "name") for d in doctypes}
 	tables[VAULT] = ("", "doctype, name, fieldname")
-	tables["tabFile"] = (f"where attached_to_doctype in ({quoted})", "name")
+	tables["tabFile"] = (f"where {files_of(quoted)}", "name")
 	workflows = frappe.get_all("Workflow", filters={"document_type": ("in", doctypes)}, pluck="name")
 	names = ", ".join(frappe.db.escape(w) for w in workflows) or "''"
 	tables["tabWorkflow"] = (f"where name in ({names})", "name")
@@ -89,11 +89,17 @@ def fingerprint(columns_from: dict | None = None) -> dict:
 	return out
 
 
+def files_of(quoted_doctypes: str) -> str:
+	"""The app records' attachments (private), and the public site file that `attach` plants."""
+	return (
+		f"(attached_to_doctype in ({quoted_doctypes}) or file_name like 'reliability-%%') and is_folder = 0"
+	)
+
+
 def attachment_bytes(quoted_doctypes: str) -> dict:
 	files = {}
 	for name, url, private in frappe.db.sql(
-		f"""select name, file_url, is_private from `tabFile`
-		where attached_to_doctype in ({quoted_doctypes}) and is_folder = 0 order by name"""
+		f"select name, file_url, is_private from `tabFile` where {files_of(quoted_doctypes)} order by name"
 	):
 		path = frappe.get_site_path(("private" if private else "public"), "files", os.path.basename(url))
 		files[name] = hashlib.sha256(open(path, "rb").read()).hexdigest() if os.path.exists(path) else None
@@ -111,11 +117,17 @@ def identities() -> dict:
 
 
 def attach() -> dict:
+	"""A private scan attached to a ledger entry, and a public file of the site's (attachments of
+	app records are private: traces.keep_attachments_private)."""
 	entry = frappe.get_all("Screening Ledger", pluck="name", order_by="name", limit=1)[0]
 	made = {}
-	for private, content in (
-		(0, "公开附件：活动照片说明😀".encode()),
-		(1, b"\x89PNG private scan \x00\xff" * 512),
+	for private, content, attached_to in (
+		(0, "公开附件：活动照片说明😀".encode(), {}),
+		(
+			1,
+			b"\x89PNG private scan \x00\xff" * 512,
+			{"attached_to_doctype": "Screening Ledger", "attached_to_name": entry},
+		),
 	):
 		doc = frappe.get_doc(
 			{
@@ -123,8 +135,7 @@ def attach() -> dict:
 				"file_name": f"reliability-{'private' if private else 'public'}.bin",
 				"content": content,
 				"is_private": private,
-				"attached_to_doctype": "Screening Ledger",
-				"attached_to_name": entry,
+				**attached_to,
 			}
 		).insert(ignore_permissions=True)
 		made[doc.file_url] = hashlib.sha256(content).hexdigest()
