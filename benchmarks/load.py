@@ -220,12 +220,17 @@ class Stats:
 		self.lock = threading.Lock()
 		self.samples = defaultdict(list)  # (side, kind) -> [ms]
 		self.errors = defaultdict(list)  # (side, kind) -> [reply text]
+		# (side, kind) -> count: refused as "modified after you opened it" (optimistic locking), a
+		# person's copy older than the record: she refreshes and tries again
+		self.conflicts = defaultdict(int)
 		self.writes = []  # acknowledged and unacknowledged writes, for the checks
 
 	def add(self, side, kind, ms, error=None):
 		with self.lock:
 			self.samples[(side, kind)].append(ms)
-			if error is not None:
+			if error is not None and "TimestampMismatchError" in error[:60]:
+				self.conflicts[(side, kind)] += 1
+			elif error is not None:
 				self.errors[(side, kind)].append(error)
 
 
@@ -260,6 +265,7 @@ class User:
 
 		self.base, self.side, self.stats, self.deadline, self.rng = base, side, stats, deadline, rng
 		self.left = max_requests
+		self.conflict = False  # the last reply was a refusal of an outdated copy
 		self.session = requests.Session()
 		self.session.headers.update(
 			{"Host": site, "Accept": "application/json", "X-Requested-With": "XMLHttpRequest"}
@@ -291,11 +297,14 @@ class User:
 				reply = self.session.post(url, json=args, timeout=120)
 			ms = (time.perf_counter() - started) * 1000
 		except requests.RequestException as error:
+			self.conflict = False
 			self.stats.add(self.side, kind, (time.perf_counter() - started) * 1000, f"{type(error).__name__}")
 			return None
 		if reply.status_code != 200:
 			self.stats.add(self.side, kind, ms, f"{reply.status_code}: {reply.text[:300]}")
+			self.conflict = "TimestampMismatchError" in reply.text[:60]
 			return None
+		self.conflict = False
 		self.stats.add(self.side, kind, ms)
 		if binary:
 			return reply.content
@@ -441,7 +450,7 @@ def worker_loop(u: User, grid: dict, entries, office: Office, run: str, tag: str
 			)
 
 
-def advance(u: User, record: dict, action: str, state: str, **values):
+def advance(u: User, record: dict, action: str, state: str, retried: bool = False, **values):
 	"""Open the report, fill what the step asks for and save (as on the form), then the step."""
 	doc = u.call(
 		"report open",
@@ -466,6 +475,9 @@ def advance(u: User, record: dict, action: str, state: str, **values):
 	done = u.call(
 		"report advance", "frappe.model.workflow.apply_workflow", doc=json.dumps(loaded), action=action
 	)
+	if not done and u.conflict and not retried:  # changed while open (the escalation job): refresh
+		record["steps"].append((state, False))
+		return advance(u, record, action, state, retried=True, **values)
 	record["steps"].append((state, bool(done)))
 	return bool(done)
 
@@ -717,7 +729,11 @@ def report(stats: Stats, seconds: float, jobs: dict, problems, figures, args) ->
 	out = []
 	total = sum(len(v) for v in stats.samples.values())
 	errors = sum(len(v) for v in stats.errors.values())
-	out.append(f"{total} requests in {seconds:.0f} s = {total / seconds:.1f} requests/s; errors: {errors}\n")
+	conflicts = sum(stats.conflicts.values())
+	out.append(
+		f"{total} requests in {seconds:.0f} s = {total / seconds:.1f} requests/s; errors: {errors}; "
+		f"refused as changed since opened: {conflicts}\n"
+	)
 	out.append(
 		"| request | scoped n | p50 | p95 | p99 | errors | Administrator n | p50 | p95 | p99 | errors | p95 scoped / Administrator |"
 	)
@@ -753,6 +769,11 @@ def report(stats: Stats, seconds: float, jobs: dict, problems, figures, args) ->
 	out.append("\n(ms; p95 scoped / Administrator per request type of the same mix)\n")
 	for (side, kind), errs in sorted(stats.errors.items()):
 		out.append(f"- errors, {side} {kind}: {len(errs)}; first: {errs[0][:300]}")
+	for (side, kind), n in sorted(stats.conflicts.items()):
+		out.append(
+			f"- refused as changed since opened (TimestampMismatchError, 417), {side} {kind}: {n} "
+			"— opened again and retried once"
+		)
 	runs = jobs.get("runs", [])
 	ok = [r for r in runs if r["ok"]]
 	out.append(

@@ -42,6 +42,7 @@ def message_of(response) -> str:
 	data = response.json if response.is_json else {}
 	data = data or {}
 	texts = [json.loads(m).get("message", "") for m in json.loads(data.get("_server_messages") or "[]")]
+	texts += [error.get("message", "") for error in data.get("errors") or []]  # /api/v2
 	text = " ".join(str(t) for t in texts) or str(data.get("exception") or "")
 	return TAGS.sub("", text).strip()
 
