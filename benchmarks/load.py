@@ -437,6 +437,21 @@ def worker_loop(u: User, grid: dict, entries, office: Office, run: str, tag: str
 					doc=json.dumps(doc),
 					action="File Report",
 				)
+				if not filed and u.conflict:  # escalated while she had it open: open it again, file
+					record["steps"].append(("Reported", False))
+					opened = u.call(
+						"report open",
+						"frappe.desk.form.load.getdoc",
+						get=True,
+						doctype="Infringement Report",
+						name=doc["name"],
+					)
+					filed = opened and u.call(
+						"report file",
+						"frappe.model.workflow.apply_workflow",
+						doc=json.dumps(opened["docs"][0]),
+						action="File Report",
+					)
 				record["steps"].append(("Reported", bool(filed)))
 				if filed:
 					office.put("to_verify", record)

@@ -10,12 +10,15 @@ Production therefore serves this module instead of `frappe.app:application`:
 
 Every request goes to Frappe unchanged. Only when Frappe's reply is a server error (5xx), or Frappe
 raises, does this ask whether the site's database answers (one connection attempt, at most two
-seconds); if it does not, the reply becomes a 503 with Retry-After and a Chinese message — JSON in
-Frappe's own shape (`_server_messages`, which the desk shows in its message dialog) for /api and desk
-calls, a small page otherwise. Nothing else changes, so a working site pays nothing."""
+seconds); if it does not — or it did not a few seconds ago in this worker: a restarting MariaDB
+accepts a connection and then drops it, and the request that met that is part of the same outage —
+the reply becomes a 503 with Retry-After and a Chinese message: JSON in Frappe's own shape
+(`_server_messages`, which the desk shows in its message dialog) for /api and desk calls, a small
+page otherwise. Nothing else changes, so a working site pays nothing."""
 
 import json
 import os
+import time
 from functools import cache
 from html import escape as escape_html
 
@@ -25,6 +28,8 @@ from werkzeug.wrappers import Response
 
 RETRY_AFTER_SECONDS = 30
 PROBE_TIMEOUT_SECONDS = 2
+OUTAGE_TAIL_SECONDS = 30  # a server error this soon after the database was seen down is that outage's
+_seen_down_at = {}  # site -> time.monotonic() of the last probe that found its database down
 
 
 def application(environ, start_response):
@@ -38,10 +43,10 @@ def application(environ, start_response):
 		body = frappe.app.application(environ, hold)
 	except Exception:
 		_forget_request()
-		if _database_down(environ):
+		if _database_down(environ) or _just_down(environ):
 			return _unavailable(environ, start_response)
 		raise
-	if held.get("status", "200")[:1] == "5" and _database_down(environ):
+	if held.get("status", "200")[:1] == "5" and (_database_down(environ) or _just_down(environ)):
 		lang = getattr(frappe.local, "lang", None)
 		if hasattr(body, "close"):
 			body.close()  # Frappe's after-response work (it releases the request's state)
@@ -60,12 +65,22 @@ def _forget_request() -> None:
 
 def _site_config(environ) -> dict:
 	sites_path = frappe.app._sites_path
-	host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME") or ""
-	site = frappe.app._site or environ.get("HTTP_X_FRAPPE_SITE_NAME") or host.split(":", 1)[0]
+	site = _site(environ)
 	site_path = os.path.join(sites_path, site)
 	if not site or not os.path.isfile(os.path.join(site_path, "site_config.json")):
 		return {}
 	return frappe.get_site_config(sites_path=sites_path, site_path=site_path)
+
+
+def _site(environ) -> str:
+	host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME") or ""
+	return frappe.app._site or environ.get("HTTP_X_FRAPPE_SITE_NAME") or host.split(":", 1)[0]
+
+
+def _just_down(environ) -> bool:
+	"""Whether this worker found the site's database down a few seconds ago."""
+	seen = _seen_down_at.get(_site(environ))
+	return seen is not None and time.monotonic() - seen < OUTAGE_TAIL_SECONDS
 
 
 def _database_down(environ) -> bool:
@@ -89,6 +104,7 @@ def _database_down(environ) -> bool:
 			connect_timeout=PROBE_TIMEOUT_SECONDS,
 		)
 	except pymysql.err.MySQLError:
+		_seen_down_at[_site(environ)] = time.monotonic()
 		return True
 	connection.close()
 	return False

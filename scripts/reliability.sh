@@ -122,7 +122,7 @@ gunicorn_up() { # as in production: gunicorn with several workers on the app's e
 echo "-- served by gunicorn (3 workers) on port $fault_port"
 if gunicorn_up; then passed=$((passed + 1)); else failed=$((failed + 1)); finish; fi
 step "writes while MariaDB is killed and restarted: a Chinese 503 while down, acknowledged ones whole, nothing in part, back by itself" \
-	bash -c "cd '$BENCH/sites' && '$BENCH/env/bin/python' '$ROOT/scripts/reliability.py' db-fault '$FAULTED' \
+	bash -c "set -o pipefail && cd '$BENCH/sites' && '$BENCH/env/bin/python' '$ROOT/scripts/reliability.py' db-fault '$FAULTED' \
 	'http://127.0.0.1:$fault_port' '$MDB/pid' -- ${mdb_cmd[*]} | tee '$BENCH/logs/fulian-dbfault.json'"
 stop_servers
 mdb_stop

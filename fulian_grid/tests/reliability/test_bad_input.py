@@ -457,7 +457,9 @@ class TestBadInputOverHttp(FulianTestCase):
 		document (a 500) before any hook; the request guard refuses it first (input_guard)."""
 		w = self.as_worker
 		entry = self.accepted(
-			"Screening Ledger", "a valid entry", self.insert(w, "Screening Ledger", self.ledger())
+			"Screening Ledger",
+			"a valid entry (its tables sent wrong below)",
+			self.insert(w, "Screening Ledger", self.ledger()),
 		)
 
 		def resource(verb, path, body):

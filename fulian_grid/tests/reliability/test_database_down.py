@@ -27,6 +27,9 @@ def closed_port() -> int:
 
 
 class TestDatabaseDown(FulianTestCase):
+	def setUp(self):
+		wsgi._seen_down_at.clear()  # each test starts with no outage seen
+
 	def serve(self, path: str, *, down: bool, verb: str = "get", **kwargs):
 		"""One request through the production entry point in its own thread, as HTTP."""
 		out, site = {}, frappe.local.site
@@ -87,3 +90,14 @@ class TestDatabaseDown(FulianTestCase):
 		self.assertLess(refused.status_code, 500)
 		self.assertNotIn(DOWN, refused.get_data(as_text=True))
 		self.assertFalse(wsgi._database_down({"HTTP_HOST": frappe.local.site}))
+
+	def test_server_error_just_after_an_outage_is_part_of_it(self):
+		"""A restarting MariaDB accepts a connection and drops it: the server error a request meets
+		then, seconds after this worker found the database down, is answered as the outage; later,
+		or with no outage seen, a server error stays Frappe's."""
+		environ = {"HTTP_HOST": frappe.local.site}
+		self.assertFalse(wsgi._just_down(environ))
+		self.serve("/api/method/ping", down=True)  # the probe finds it down
+		self.assertTrue(wsgi._just_down(environ))
+		wsgi._seen_down_at[frappe.local.site] -= wsgi.OUTAGE_TAIL_SECONDS
+		self.assertFalse(wsgi._just_down(environ))
