@@ -48,8 +48,10 @@ def application(environ, start_response):
 		raise
 	if held.get("status", "200")[:1] == "5" and (_database_down(environ) or _just_down(environ)):
 		lang = getattr(frappe.local, "lang", None)
-		if hasattr(body, "close"):
+		try:
 			body.close()  # Frappe's after-response work (it releases the request's state)
+		except Exception:
+			_forget_request()  # that work needs the database too; the request's state goes anyway
 		return _unavailable(environ, start_response, lang)
 	start_response(held["status"], held["headers"], held["exc_info"])
 	return body
