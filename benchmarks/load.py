@@ -34,7 +34,9 @@ What it does, all on 127.0.0.1 and bounded in time and count (it stops by itself
    step's time stamped, every escalation happened once per report, stage and level with one ToDo
    per notified user, every overdue notice once per entry and due date.
 Prints Markdown: throughput, p50/p95/p99 per request type for the scoped users and for
-Administrator, errors (with the first replies), and the checks.
+Administrator, errors (with the first replies), refusals of an outdated copy ("changed since you
+opened it": the virtual user opens the report again and retries once, as a person would), the job
+runs, and the checks. Exits non-zero on an error or a failed check.
 
 Why threads and `requests` rather than locust or asyncio/httpx: no new dependency (requests is in
 every bench's env; Frappe depends on it), each virtual user reads like the user it plays (blocking
