@@ -135,6 +135,8 @@ page_renderer = ["fulian_grid.pwa.ServiceWorkerPage"]
 
 # THE boundary: every HTTP call is classified before it runs (boundary.py, deny by default)
 before_request = ["fulian_grid.boundary.before_request", "fulian_grid.replica.before_request"]
+# a table sent as text (or anything but a list of rows) refused before Frappe builds the document
+before_request.append("fulian_grid.input_guard.before_request")
 
 jinja = {
 	"methods": ["fulian_grid.api.org_chart.org_chart_rows", "fulian_grid.template_guard.readable_value"],

@@ -3,8 +3,15 @@
 Frappe checks lengths and numbers only after the controllers' `validate`, and some not at all: a
 word where a date or a number belongs reaches a controller's comparison (a 500), a number past its
 column or a 1 MB text reaches MariaDB (a 500). Run first in before_validate (hooks.py, doc_events
-"*") on the app's records and their rows, this says which field and why, and nothing is written."""
+"*") on the app's records and their rows, this says which field and why, and nothing is written.
 
+One kind of bad input never reaches a hook: a table sent as something other than a list of rows
+(`{"victims": "abc"}`) makes Frappe fail while it builds the document (a 500). `before_request`
+(hooks.py, after the boundary) looks at the documents a request carries — `doc`/`docs` of a method
+call, the body of /api/resource and /api/v2/document, `frappe.client.set_value` — and refuses such a
+table before Frappe builds anything."""
+
+import json
 from datetime import date, datetime
 
 import frappe
@@ -82,3 +89,78 @@ def _problem(df, value, is_identity: bool) -> str | None:
 		if len(text.encode()) > limit:
 			return _("too long: at most {0} characters").format(limit // 3)
 	return None
+
+
+# ---- tables in a request ---------------------------------------------------------------------
+
+DOCUMENT_ARGUMENTS = ("doc", "docs")
+_RESOURCE = ("/api/resource/", "/api/v1/resource/", "/api/v2/document/")
+
+
+def before_request() -> None:
+	"""hooks.before_request: refuse a document whose table is not a list of rows."""
+	request = getattr(frappe.local, "request", None)
+	if request is None or request.method not in ("POST", "PUT", "PATCH"):
+		return
+	form = frappe.local.form_dict
+	path = request.path
+	if (
+		path.startswith("/api/method/")
+		or path.startswith("/api/v1/method/")
+		or path.startswith("/api/v2/method/")
+	):
+		for argument in DOCUMENT_ARGUMENTS:
+			for document in _documents(_parsed(form.get(argument))):
+				guard_tables(document.get("doctype"), document)
+		if path.rstrip("/").endswith("frappe.client.set_value"):
+			values = _parsed(form.get("fieldname"))
+			values = values if isinstance(values, dict) else {values: _parsed(form.get("value"))}
+			guard_tables(form.get("doctype"), values)
+	elif path.startswith(_RESOURCE):
+		from urllib.parse import unquote
+
+		doctype = unquote(path.split("/")[3 if path.startswith("/api/resource/") else 4])
+		body = _parsed(form.get("data")) if form.get("data") is not None else form
+		if isinstance(body, dict):
+			guard_tables(doctype, body)
+
+
+def guard_tables(doctype, values: dict) -> None:
+	"""Each table field of `doctype` in `values` must be empty or a list of rows (objects)."""
+	if not isinstance(doctype, str) or not isinstance(values, dict):
+		return
+	try:
+		meta = frappe.get_meta(doctype)  # cached
+	except frappe.DoesNotExistError:
+		return  # Frappe answers an unknown DocType itself
+	for df in meta.get_table_fields():
+		value = values.get(df.fieldname)
+		if not value:
+			continue  # an empty table
+		if isinstance(value, list | tuple) and all(isinstance(row, dict) for row in value):
+			continue
+		frappe.throw(
+			_("{0} is a table: send a list of rows, each an object of its fields.").format(
+				_(df.label or df.fieldname)
+			),
+			InputError,
+			title=_("Invalid input"),
+		)
+
+
+def _parsed(value):
+	if isinstance(value, str) and value[:1] in "[{":
+		try:
+			return json.loads(value)
+		except ValueError:
+			return value
+	return value
+
+
+def _documents(value) -> list[dict]:
+	"""The documents in an argument: one object, or a list of them."""
+	if isinstance(value, dict):
+		return [value]
+	if isinstance(value, list | tuple):
+		return [item for item in map(_parsed, value) if isinstance(item, dict)]
+	return []

@@ -109,9 +109,9 @@ step "own MariaDB: started" mdb_start
 step "own MariaDB: root over loopback TCP" mdb_root
 step "a site on it, with the app" fault_site
 fault_port=$(free_port)
-gunicorn_up() { # as in production: gunicorn with several workers, the site by the Host header
+gunicorn_up() { # as in production: gunicorn with several workers on the app's entry point (wsgi.py)
 	(cd "$BENCH/sites" && exec "$BENCH/env/bin/gunicorn" -b "127.0.0.1:$fault_port" -w 3 -t 60 \
-		frappe.app:application >"$BENCH/logs/fulian-dbfault-gunicorn.log" 2>&1) &
+		fulian_grid.wsgi:application >"$BENCH/logs/fulian-dbfault-gunicorn.log" 2>&1) &
 	server_pids+=($!)
 	for _ in $(seq 60); do
 		curl -fs -o /dev/null -H "Host: $FAULTED" "http://127.0.0.1:$fault_port/api/method/ping" && return 0
@@ -121,8 +121,8 @@ gunicorn_up() { # as in production: gunicorn with several workers, the site by t
 }
 echo "-- served by gunicorn (3 workers) on port $fault_port"
 if gunicorn_up; then passed=$((passed + 1)); else failed=$((failed + 1)); finish; fi
-step "writes while MariaDB is killed and restarted: acknowledged ones whole, nothing in part, back by itself" \
-	bash -c "cd '$BENCH/sites' && '$BENCH/env/bin/python' '$ROOT/scripts/reliability.py' db-fault '$FAULTED' \
+step "writes while MariaDB is killed and restarted: a Chinese 503 while down, acknowledged ones whole, nothing in part, back by itself" \
+	bash -c "set -o pipefail && cd '$BENCH/sites' && '$BENCH/env/bin/python' '$ROOT/scripts/reliability.py' db-fault '$FAULTED' \
 	'http://127.0.0.1:$fault_port' '$MDB/pid' -- ${mdb_cmd[*]} | tee '$BENCH/logs/fulian-dbfault.json'"
 stop_servers
 mdb_stop

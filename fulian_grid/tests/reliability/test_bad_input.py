@@ -18,7 +18,7 @@ from frappe.utils.password import update_password
 
 from fulian_grid import vault
 from fulian_grid.tests.factories import make_executive, make_federation, make_grid, scoped_user
-from fulian_grid.tests.security.test_boundary import PASSWORD, Caller
+from fulian_grid.tests.security.test_boundary import PASSWORD, Caller, _request
 from fulian_grid.tests.utils import FulianTestCase
 
 VALID_ID = "11010519491231002X"
@@ -42,6 +42,7 @@ def message_of(response) -> str:
 	data = response.json if response.is_json else {}
 	data = data or {}
 	texts = [json.loads(m).get("message", "") for m in json.loads(data.get("_server_messages") or "[]")]
+	texts += [error.get("message", "") for error in data.get("errors") or []]  # /api/v2
 	text = " ".join(str(t) for t in texts) or str(data.get("exception") or "")
 	return TAGS.sub("", text).strip()
 
@@ -450,6 +451,62 @@ class TestBadInputOverHttp(FulianTestCase):
 			"unknown urgency": {"urgency": "Yesterday"},
 		}.items():
 			self.refused(dt, given, self.insert(a, dt, {**need, **values}))
+
+	def test_tables_sent_as_anything_but_rows(self):
+		"""A table sent as text, an object or a list of words: Frappe would fail building the
+		document (a 500) before any hook; the request guard refuses it first (input_guard)."""
+		w = self.as_worker
+		entry = self.accepted(
+			"Screening Ledger",
+			"a valid entry (its tables sent wrong below)",
+			self.insert(w, "Screening Ledger", self.ledger()),
+		)
+
+		def resource(verb, path, body):
+			return lambda: _request(w.client, verb, path, json=body)
+
+		cases = {
+			("Infringement Report", "victims as text (frappe.client.insert)"): self.insert(
+				w, "Infringement Report", self.report(victims="abc")
+			),
+			("Infringement Report", "victims as one object, not a list"): self.insert(
+				w, "Infringement Report", self.report(victims={"victim_name": "李梅", "age": 35})
+			),
+			("Infringement Report", "victims as text (POST /api/resource)"): resource(
+				"post", "/api/resource/Infringement Report", self.report(victims="abc")
+			),
+			("Infringement Report", "concern items as a list of words (POST /api/v2/document)"): resource(
+				"post", "/api/v2/document/Infringement Report", self.report(concern_items=["Marital Dispute"])
+			),
+			("Screening Ledger", "household members as text (frappe.client.insert)"): self.insert(
+				w, "Screening Ledger", self.ledger(household_members="一家三口")
+			),
+			("Screening Ledger", "categories as a number"): self.insert(
+				w, "Screening Ledger", self.ledger(categories=5)
+			),
+			("Screening Ledger", "household members as text (frappe.client.save)"): self.put(
+				w, "Screening Ledger", entry["name"], {"household_members": "一家三口"}
+			),
+			("Screening Ledger", "household members as text (PUT /api/resource)"): resource(
+				"put", f"/api/resource/Screening Ledger/{entry['name']}", {"household_members": "一家三口"}
+			),
+			("Screening Ledger", "household members as text (frappe.client.set_value)"): lambda: w.method(
+				"frappe.client.set_value",
+				doctype="Screening Ledger",
+				name=entry["name"],
+				fieldname="household_members",
+				value="一家三口",
+			),
+			("Screening Ledger", "categories as text inside a JSON string doc"): lambda: w.method(
+				"frappe.client.insert",
+				doc=json.dumps({"doctype": "Screening Ledger", **self.ledger(categories="abc")}),
+			),
+		}
+		for (target, given), send in cases.items():
+			text = self.refused(target, given, send, status=(417,))
+			self.assertRegex(text, "表格", f"{given}: the message does not say a table is expected: {text}")
+		kept = frappe.get_doc("Screening Ledger", entry["name"])
+		self.assertEqual((len(kept.categories), len(kept.household_members)), (1, 0))
 
 	def test_grid_role_assignment(self):
 		a, dt = self.as_admin, "Grid Role Assignment"

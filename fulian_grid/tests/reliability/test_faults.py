@@ -180,6 +180,66 @@ class TestFaults(FulianTestCase):
 			"ToDo", {"reference_type": "Infringement Report", "reference_name": ("in", self.reports)}
 		)
 
+	def test_report_changed_while_the_escalation_runs(self):
+		"""A user saves a report between the job's read of it and its save: Frappe refuses the job's
+		older copy; that report is left whole (no rows, no ToDos) for the next run, and the other
+		reports are escalated in the same run (before, the whole run was rolled back)."""
+		from fulian_grid.fulian_grid.doctype.infringement_report import infringement_report as module
+
+		names = []
+		for victim in ("周一", "周二", "周三"):  # each 25 hours unreported: due at the township
+			names.append(
+				frappe.get_doc(
+					{
+						"doctype": "Infringement Report",
+						"discovered_at": add_to_date(now_datetime(), hours=-25),
+						"discovered_by": self.executive,
+						"source": "Walk-in",
+						"governance_grid": "RFAG",
+						"urgency": "Normal",
+						"legal_basis": "Statutory Duty",
+						"description": "来访反映家庭矛盾",
+						"concern_items": [{"concern_item": "Marital Dispute"}],
+						"victims": [{"victim_name": victim, "age": 40}],
+					}
+				)
+				.insert(ignore_permissions=True)
+				.name
+			)
+		changed = names[1]
+		original = module.InfringementReport.save
+
+		def save(doc, *args, **kwargs):
+			if doc.name == changed:  # her save lands between the job's read and its save
+				frappe.db.sql(
+					"update `tabInfringement Report` set modified = %s where name = %s",
+					(add_to_date(now_datetime(), seconds=1), changed),
+				)
+			return original(doc, *args, **kwargs)
+
+		def levels():
+			return {
+				name: frappe.get_all("Infringement Escalation", filters={"parent": name}, pluck="level")
+				for name in names
+			}
+
+		def todos():
+			return frappe.db.count(
+				"ToDo", {"reference_type": "Infringement Report", "reference_name": ("in", names)}
+			)
+
+		try:
+			with patch.object(module.InfringementReport, "save", save):
+				self.assertEqual(module.escalate_overdue_reports(), 2)
+			self.assertEqual(levels(), {name: [] if name == changed else ["Township"] for name in names})
+			self.assertEqual(todos(), 2)  # the township's one officer, for the two escalated
+			self.assertEqual(module.escalate_overdue_reports(), 1)  # the next run: the one left
+			self.assertEqual(levels(), {name: ["Township"] for name in names})
+			self.assertEqual(todos(), 3)
+			self.assertEqual(module.escalate_overdue_reports(), 0)
+		finally:
+			frappe.db.rollback()
+
 	def test_worker_killed_in_the_middle_of_escalation(self):
 		for victim in ("陈一", "陈二", "陈三"):  # each 25 hours unreported: due at the township
 			report = frappe.get_doc(

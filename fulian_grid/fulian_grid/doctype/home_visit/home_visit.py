@@ -6,6 +6,7 @@ from frappe import _
 from frappe.utils import getdate, today
 
 from fulian_grid import subtree
+from fulian_grid.fulian_grid.doctype.screening_ledger.screening_ledger import record_visit
 from fulian_grid.privacy import SensitiveDocument, executive_user
 
 
@@ -82,4 +83,4 @@ class HomeVisit(SensitiveDocument):
 
 	def on_submit(self):
 		if self.screening_ledger:
-			frappe.get_doc("Screening Ledger", self.screening_ledger).record_visit(self.visit_date)
+			record_visit(self.screening_ledger, self.visit_date)

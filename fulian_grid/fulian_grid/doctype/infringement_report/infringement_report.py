@@ -310,10 +310,18 @@ OPEN_STATES = ("Draft", "Reported", "Verified")
 ESCALATION_ROLES = ("Fulian Officer", "Fulian Admin")
 
 
+ESCALATION_SAVEPOINT = "fulian_escalation"
+
+
 def escalate_overdue_reports(now=None) -> int:
 	"""Hourly: escalate each overdue stage one level further up the tree per elapsed deadline
 	period (township, county, city), telling that level's officers; never twice for the same
-	stage and level. Returns the number of escalations made."""
+	stage and level. Returns the number of escalations made.
+
+	Each report is escalated inside a savepoint: a report a user changed while the job ran (its
+	save would overwrite her change, so Frappe refuses it as modified) is left whole — neither its
+	ToDos nor its rows — for the next run, and the other reports' escalations stand. Before, one
+	such meeting rolled the whole run back."""
 	now = get_datetime(now or now_datetime())
 	hours = settings.stage_hours()
 	made = 0
@@ -325,6 +333,8 @@ def escalate_overdue_reports(now=None) -> int:
 			for field in ("discovered_at", "reported_at", "verified_at", "first_service_at")
 		}
 		pending = pending_escalations(milestones, report.urgency, hours, now, done)
+		if pending:
+			frappe.db.savepoint(ESCALATION_SAVEPOINT)
 		for stage, level, due in pending:
 			grid = subtree.ancestor_at_level(report.governance_grid, level)
 			users = users_assigned_at(grid, ESCALATION_ROLES) if grid else []
@@ -354,7 +364,12 @@ def escalate_overdue_reports(now=None) -> int:
 			)
 		if pending:
 			report.flags.system_update = True
-			report.save(ignore_permissions=True)
+			try:
+				report.save(ignore_permissions=True)
+			except frappe.TimestampMismatchError:
+				frappe.db.rollback(save_point=ESCALATION_SAVEPOINT)  # changed by a user meanwhile
+				frappe.clear_last_message()
+				continue
 			made += len(pending)
 	return made
 

@@ -9,7 +9,6 @@ from fulian_grid import settings
 from fulian_grid.domain import DomainError
 from fulian_grid.domain.cadence import is_minor, next_visit_due
 from fulian_grid.privacy import SensitiveDocument, executive_user
-from fulian_grid.server_owned import set_by_server
 from fulian_grid.utils import throw
 
 
@@ -102,13 +101,32 @@ class ScreeningLedger(SensitiveDocument):
 
 	def record_visit(self, visit_date):
 		"""A submitted home visit moves the next due date on (never backwards)."""
-		if self.last_visit_on and getdate(self.last_visit_on) >= getdate(visit_date):
-			return
-		self.last_visit_on = visit_date
-		self.overdue_notified_for = None
-		set_by_server(self, "last_visit_on", "overdue_notified_for")
-		self.flags.ignore_permissions = True  # the visitor may record a visit without write on the entry
-		self.save()
+		record_visit(self.name, visit_date)
+
+
+def record_visit(entry: str, visit_date) -> None:
+	"""A submitted home visit moves the entry's next due date on (never backwards).
+
+	One locked update of the fields a visit owns, not a load and save of the whole entry: two visits
+	to one household submitted at the same moment both count (a save would refuse the second as
+	"modified after you opened it"), and an edit of the entry made meanwhile is never written over
+	with the older copy a load would have read (the load sees the request's snapshot)."""
+	stored = frappe.db.sql(
+		"select last_visit_on, risk_level from `tabScreening Ledger` where name = %s for update",
+		entry,
+		as_dict=True,
+	)
+	if not stored or (stored[0].last_visit_on and getdate(stored[0].last_visit_on) >= getdate(visit_date)):
+		return
+	try:
+		due = next_visit_due(getdate(visit_date), stored[0].risk_level, settings.cadence_days())
+	except DomainError as error:
+		throw(error, LedgerValidationError)
+	frappe.db.set_value(
+		"Screening Ledger",
+		entry,
+		{"last_visit_on": visit_date, "next_visit_due": due, "overdue_notified_for": None},
+	)
 
 
 def notify_overdue_visits(on=None) -> int:
