@@ -20,8 +20,12 @@ start_services() {
 	redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 ||
 		redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
 	for _ in $(seq 30); do mariadb-admin -h 127.0.0.1 -u "$DB_ROOT_USER" -p"$DB_ROOT_PASSWORD" ping >/dev/null 2>&1 && break; sleep 1; done
-	# Frappe caches the list of built bundles under one key for every bench on this Redis: another
-	# bench's list would send the desk after bundles this bench never built
+	clear_bundle_list
+}
+
+# Frappe caches the list of built bundles under one key for every bench on this Redis: another
+# bench's list would send the desk after bundles this bench never built
+clear_bundle_list() {
 	redis-cli -h 127.0.0.1 -p 6379 --scan --pattern '*assets_json*' | xargs -r redis-cli -h 127.0.0.1 -p 6379 del >/dev/null
 }
 
@@ -67,6 +71,7 @@ make_demo_site() {
 server_pids=()
 serve_site() {
 	local site=$1 port=$2
+	clear_bundle_list
 	(cd "$BENCH/sites" && DEV_SERVER=1 exec "$BENCH/env/bin/python" -m frappe.utils.bench_helper frappe \
 		serve --port "$port" --noreload >"$BENCH/logs/fulian-serve-$port.log" 2>&1) &
 	server_pids+=($!)
